@@ -1,0 +1,86 @@
+package io.schemadiff.core;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.LoggerProvider;
+import org.slf4j.LoggerFactory;
+
+import java.text.MessageFormat;
+import java.util.Collections;
+import java.util.Map;
+
+/**
+ * Hibernate's logging (jboss-logging) routed to the SLF4J Maven gives plugins, with Hibernate's
+ * INFO chatter (version banner, a twelve-line "Database info" block) moved to DEBUG. Warnings,
+ * such as deprecated annotations in the user's entities, stay visible.
+ *
+ * <p>Found by jboss-logging through {@code META-INF/services/org.jboss.logging.LoggerProvider};
+ * without it, Hibernate logs through java.util.logging straight to stderr, past Maven's log and
+ * {@code -q}.
+ */
+public final class QuietHibernateLogging implements LoggerProvider {
+
+    @Override
+    public Logger getLogger(String name) {
+        return new Slf4jLogger(name);
+    }
+
+    @Override public void clearMdc() { }
+    @Override public Object putMdc(String key, Object value) { return null; }
+    @Override public Object getMdc(String key) { return null; }
+    @Override public void removeMdc(String key) { }
+    @Override public Map<String, Object> getMdcMap() { return Collections.emptyMap(); }
+    @Override public void clearNdc() { }
+    @Override public String getNdc() { return null; }
+    @Override public int getNdcDepth() { return 0; }
+    @Override public String popNdc() { return null; }
+    @Override public String peekNdc() { return null; }
+    @Override public void pushNdc(String message) { }
+    @Override public void setNdcMaxDepth(int maxDepth) { }
+
+    private static final class Slf4jLogger extends Logger {
+        private static final long serialVersionUID = 1L;
+        private final transient org.slf4j.Logger target;
+
+        Slf4jLogger(String name) {
+            super(name);
+            this.target = LoggerFactory.getLogger(name);
+        }
+
+        @Override
+        public boolean isEnabled(Level level) {
+            return switch (level) {
+                case FATAL, ERROR -> target.isErrorEnabled();
+                case WARN -> target.isWarnEnabled();
+                case INFO, DEBUG -> target.isDebugEnabled();
+                case TRACE -> target.isTraceEnabled();
+            };
+        }
+
+        @Override
+        protected void doLog(Level level, String loggerClassName, Object message, Object[] parameters,
+                             Throwable thrown) {
+            if (isEnabled(level)) {
+                String text = parameters == null || parameters.length == 0 ? String.valueOf(message)
+                        : MessageFormat.format(String.valueOf(message), parameters);
+                write(level, text, thrown);
+            }
+        }
+
+        @Override
+        protected void doLogf(Level level, String loggerClassName, String format, Object[] parameters,
+                              Throwable thrown) {
+            if (isEnabled(level)) {
+                write(level, parameters == null ? format : String.format(format, parameters), thrown);
+            }
+        }
+
+        private void write(Level level, String text, Throwable thrown) {
+            switch (level) {
+                case FATAL, ERROR -> target.error(text, thrown);
+                case WARN -> target.warn(text, thrown);
+                case INFO, DEBUG -> target.debug(text, thrown);
+                case TRACE -> target.trace(text, thrown);
+            }
+        }
+    }
+}

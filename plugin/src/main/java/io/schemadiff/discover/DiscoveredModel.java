@@ -1,0 +1,24 @@
+package io.schemadiff.discover;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the scan found.
+ *
+ * @param classes      mapped classes to hand to Hibernate: entities, embeddables, mapped
+ *                     superclasses and auto-applied converters, by fully-qualified name
+ * @param entities     the {@code @Entity} classes among them
+ * @param unregistered mapped classes found outside the configured packages, never modelled
+ * @param searched     the class folders and jars that were searched
+ */
+public record DiscoveredModel(List<String> classes, List<String> entities, List<String> unregistered,
+                              List<Path> searched) {
+
+    public DiscoveredModel {
+        classes = List.copyOf(classes);
+        entities = List.copyOf(entities);
+        unregistered = List.copyOf(unregistered);
+        searched = List.copyOf(searched);
+    }
+}

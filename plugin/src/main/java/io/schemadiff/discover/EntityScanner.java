@@ -1,0 +1,104 @@
+package io.schemadiff.discover;
+
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ClassInfo;
+import io.github.classgraph.ScanResult;
+import io.schemadiff.core.SchemaException;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the mapped classes of a project with ClassGraph, reading class files only (nothing is
+ * loaded or initialised).
+ */
+public final class EntityScanner {
+
+    static final String ENTITY = "jakarta.persistence.Entity";
+    private static final List<String> MAPPED = List.of(ENTITY, "jakarta.persistence.Embeddable",
+            "jakarta.persistence.MappedSuperclass");
+    private static final String CONVERTER = "jakarta.persistence.Converter";
+    /** Libraries never hold the project's model; skipping them keeps the scan fast. */
+    private static final String[] LIBRARY_PACKAGES = {"java", "javax", "jakarta", "org.hibernate", "org.jboss",
+            "org.apache", "org.springframework", "org.flywaydb", "org.postgresql", "com.fasterxml", "net.bytebuddy"};
+
+    /**
+     * @param classesDirectory the project's own compiled classes ({@code target/classes})
+     * @param classpath        further class folders and jars (the compile classpath), may be empty
+     * @param patterns         packages whose mapped classes form the model
+     * @param explicitClasses  classes that belong to the model wherever they are
+     */
+    public DiscoveredModel scan(Path classesDirectory, List<Path> classpath, List<PackagePattern> patterns,
+                                Collection<String> explicitClasses) {
+        List<Path> searched = new ArrayList<>();
+        if (classesDirectory != null && Files.isDirectory(classesDirectory)) {
+            searched.add(classesDirectory);
+        }
+        for (Path element : classpath) {
+            if (Files.exists(element) && !element.equals(classesDirectory)) {
+                searched.add(element);
+            }
+        }
+        Set<String> model = new TreeSet<>();
+        Set<String> entities = new TreeSet<>();
+        Set<String> unregistered = new TreeSet<>();
+        Set<String> wanted = new TreeSet<>(explicitClasses);
+        if (searched.isEmpty()) {
+            return new DiscoveredModel(List.of(), List.of(), List.of(), searched);
+        }
+        try (ScanResult scan = new ClassGraph()
+                .overrideClasspath(searched.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)))
+                .enableAnnotationInfo()
+                .ignoreClassVisibility()
+                .rejectPackages(LIBRARY_PACKAGES)
+                .scan()) {
+            for (String annotation : MAPPED) {
+                for (ClassInfo info : scan.getClassesWithAnnotation(annotation)) {
+                    String name = info.getName();
+                    if (wanted.contains(name) || inModel(info.getPackageName(), patterns)) {
+                        model.add(name);
+                        if (annotation.equals(ENTITY)) {
+                            entities.add(name);
+                        }
+                    } else {
+                        unregistered.add(name);
+                    }
+                }
+            }
+            // auto-applied converters change column types, so Hibernate must see them too
+            for (ClassInfo info : scan.getClassesWithAnnotation(CONVERTER)) {
+                if (wanted.contains(info.getName()) || inModel(info.getPackageName(), patterns)) {
+                    model.add(info.getName());
+                }
+            }
+            Set<String> missing = new TreeSet<>(wanted);
+            missing.removeAll(model);
+            for (String name : missing) {
+                ClassInfo info = scan.getClassInfo(name);
+                if (info == null) {
+                    throw new SchemaException("Class " + name + " listed in <classes> (schema.classes) was not found in "
+                            + describe(searched) + ".");
+                }
+                throw new SchemaException("Class " + name + " listed in <classes> (schema.classes) is not annotated with "
+                        + "@Entity, @Embeddable, @MappedSuperclass or @Converter.");
+            }
+        }
+        return new DiscoveredModel(new ArrayList<>(model), new ArrayList<>(entities), new ArrayList<>(unregistered),
+                searched);
+    }
+
+    private static boolean inModel(String packageName, List<PackagePattern> patterns) {
+        return patterns.stream().anyMatch(p -> p.matches(packageName));
+    }
+
+    public static String describe(List<Path> searched) {
+        return searched.isEmpty() ? "no folder" : searched.stream().map(Path::toString).collect(Collectors.joining(", "));
+    }
+}

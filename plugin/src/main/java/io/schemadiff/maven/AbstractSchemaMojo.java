@@ -1,0 +1,190 @@
+package io.schemadiff.maven;
+
+import io.schemadiff.core.SchemaException;
+import io.schemadiff.pipeline.Comparison;
+import io.schemadiff.pipeline.PipelineSettings;
+import io.schemadiff.pipeline.SchemaPipeline;
+import io.schemadiff.reference.EmbeddedPostgresServer;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code schema:diff} and {@code schema:generate} share: parameters, the project class loader,
+ * and the one place where core exceptions become Maven's BUILD ERROR.
+ */
+public abstract class AbstractSchemaMojo extends AbstractMojo {
+
+    /** Skips the goal. */
+    @Parameter(property = "schema.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /**
+     * Package patterns whose {@code @Entity}, {@code @Embeddable} and {@code @MappedSuperclass} classes
+     * form the model (sub-packages included): {@code *} is one package segment, {@code **} any number.
+     * On the command line: a comma-separated list.
+     */
+    @Parameter(property = "schema.packages", defaultValue = PipelineSettings.DEFAULT_PACKAGES)
+    protected List<String> packages;
+
+    /** Further mapped classes, by fully-qualified name, that belong to the model wherever they are. */
+    @Parameter(property = "schema.classes")
+    protected List<String> classes;
+
+    /** The Flyway migrations folder: replayed to build the reference schema, and where new migrations go. */
+    @Parameter(property = "schema.migrations", defaultValue = "${project.basedir}/src/main/resources/db/migration")
+    protected File migrations;
+
+    /**
+     * The database the migrations target. Only {@code postgresql} is supported so far.
+     */
+    @Parameter(property = "schema.dialect", defaultValue = "postgresql")
+    protected String dialect;
+
+    /**
+     * The PostgreSQL major version Hibernate writes DDL for (its DDL differs between versions).
+     * Match your production server.
+     */
+    @Parameter(property = "schema.postgresMajor", defaultValue = "14")
+    protected int postgresMajor;
+
+    /**
+     * Hibernate settings the application uses that change DDL, e.g.
+     * {@code <hibernate.physical_naming_strategy>}, {@code <hibernate.default_schema>}.
+     */
+    @Parameter
+    protected Map<String, String> hibernateProperties;
+
+    /** A folder whose {@code postgresql/<kind>.vm} files replace the plugin's templates of the same name. */
+    @Parameter(property = "schema.templates", defaultValue = "${project.basedir}/src/main/schema-templates")
+    protected File templates;
+
+    /**
+     * Apply every generated migration to the replayed database and compare again before trusting it.
+     * Only for diagnosing the plugin itself.
+     */
+    @Parameter(property = "schema.verify", defaultValue = "true")
+    protected boolean verify;
+
+    /**
+     * The new migration's description (its file name after {@code V<n>__}), instead of one derived
+     * from the changes, e.g. {@code -Dschema.message="add phone to accounts"}.
+     */
+    @Parameter(property = "schema.message")
+    protected String message;
+
+    /** Where reports go. */
+    @Parameter(property = "schema.reportDirectory", defaultValue = "${project.build.directory}/schema")
+    protected File reportDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
+    protected File classesDirectory;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    protected String pluginVersion;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping schema:" + goal() + " (schema.skip=true)");
+            return;
+        }
+        if (!"postgresql".equalsIgnoreCase(dialect)) {
+            throw new MojoExecutionException("Unsupported <dialect> (schema.dialect) '" + dialect
+                    + "': this version supports postgresql.");
+        }
+        try (URLClassLoader projectLoader = projectClassLoader()) {
+            PipelineSettings settings = settings(projectLoader);
+            SchemaPipeline pipeline = new SchemaPipeline(settings, new MavenConsole(getLog()),
+                    EmbeddedPostgresServer::start, Clock.systemUTC());
+            run(pipeline, settings);
+        } catch (SchemaException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot close the project class loader: " + e.getMessage(), e);
+        }
+    }
+
+    /** The goal's own work, given a ready pipeline. */
+    protected abstract void run(SchemaPipeline pipeline, PipelineSettings settings)
+            throws MojoExecutionException, MojoFailureException;
+
+    protected abstract String goal();
+
+    PipelineSettings settings(ClassLoader projectLoader) throws MojoExecutionException {
+        Path ownClasses = classesDirectory.toPath().toAbsolutePath().normalize();
+        List<Path> classpath = compileClasspath().stream().map(f -> f.toPath().toAbsolutePath().normalize())
+                .filter(p -> !p.equals(ownClasses)).collect(Collectors.toList());
+        return new PipelineSettings()
+                .classesDirectory(ownClasses)
+                .classpath(classpath)
+                .projectClassLoader(projectLoader)
+                .packages(packages == null || packages.isEmpty() ? List.of(PipelineSettings.DEFAULT_PACKAGES) : packages)
+                .classes(nonBlank(classes))
+                .migrationsDirectory(migrations.toPath())
+                .hibernateProperties(hibernateProperties == null ? Map.of() : new LinkedHashMap<>(hibernateProperties))
+                .postgresMajor(postgresMajor)
+                .templatesDirectory(templates == null ? null : templates.toPath())
+                .generator("schema-maven-plugin " + (pluginVersion == null ? "" : pluginVersion))
+                .message(message)
+                .verify(verify);
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).toList();
+    }
+
+    private List<File> compileClasspath() throws MojoExecutionException {
+        try {
+            return project.getCompileClasspathElements().stream().map(File::new).collect(Collectors.toList());
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("The compile classpath of " + project.getId() + " is not resolved: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Parent-first over the plugin's loader: the plugin's Hibernate and JPA API win over the project's copies. */
+    private URLClassLoader projectClassLoader() throws MojoExecutionException {
+        List<URL> urls = new ArrayList<>();
+        for (File element : compileClasspath()) {
+            try {
+                urls.add(element.toURI().toURL());
+            } catch (MalformedURLException e) {
+                throw new MojoExecutionException("Bad classpath element " + element, e);
+            }
+        }
+        return new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
+    }
+
+    /** Logs the comparison's findings, the same way for both goals. */
+    protected void logUnmanaged(Comparison comparison) {
+        if (!comparison.diff().unmanaged().isEmpty()) {
+            getLog().info("Left alone (only the migrations define them): "
+                    + String.join(", ", comparison.diff().unmanaged()));
+        }
+        getLog().debug("Timings (ms): " + comparison.timings());
+    }
+}

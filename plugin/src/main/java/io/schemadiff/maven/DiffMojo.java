@@ -1,0 +1,87 @@
+package io.schemadiff.maven;
+
+import io.schemadiff.pipeline.ChangeReport;
+import io.schemadiff.pipeline.Comparison;
+import io.schemadiff.pipeline.PipelineSettings;
+import io.schemadiff.pipeline.SchemaPipeline;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Compares the entity model with the schema the existing Flyway migrations build, and fails the
+ * build when a migration is missing. Writes nothing into the migrations folder; the SQL that
+ * {@code schema:generate} would write goes to {@code target/schema/pending.sql}.
+ */
+@Mojo(name = "diff", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+        requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+public class DiffMojo extends AbstractSchemaMojo {
+
+    /** The file, under the report directory, that holds the SQL of the missing migration. */
+    static final String PENDING_SQL = "pending.sql";
+
+    /**
+     * Fail the build when the model and the migrations differ. Set to {@code false} to report only.
+     */
+    @Parameter(property = "schema.failOnDifference", defaultValue = "true")
+    protected boolean failOnDifference;
+
+    @Override
+    protected String goal() {
+        return "diff";
+    }
+
+    @Override
+    protected void run(SchemaPipeline pipeline, PipelineSettings settings)
+            throws MojoExecutionException, MojoFailureException {
+        Comparison comparison = pipeline.compare();
+        Path pending = reportDirectory.toPath().resolve(PENDING_SQL);
+        logUnmanaged(comparison);
+        if (comparison.inSync()) {
+            deleteStale(pending);
+            getLog().info("Schema is in sync: the " + comparison.migrationsReplayed()
+                    + " migration(s) in " + project.getBasedir().toPath().relativize(migrations.toPath())
+                    + " build exactly what the " + comparison.discovered().entities().size() + " entities map to.");
+            return;
+        }
+        writePending(pending, comparison.migrationSql());
+        List<String> lines = ChangeReport.lines(comparison);
+        StringBuilder message = new StringBuilder("The entity model has changes that no migration covers ("
+                + ChangeReport.summary(comparison) + "):\n");
+        lines.forEach(line -> message.append("  ").append(line).append('\n'));
+        message.append("Run 'mvn compile schema:generate' to write ").append(comparison.migrationFileName())
+                .append(" (its SQL is in ").append(pending).append(").");
+        if (failOnDifference) {
+            throw new MojoFailureException(message.toString());
+        }
+        for (String line : message.toString().split("\n")) {
+            getLog().warn(line);
+        }
+    }
+
+    private static void writePending(Path file, String sql) throws MojoExecutionException {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, sql, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteStale(Path file) throws MojoExecutionException {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot delete stale " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

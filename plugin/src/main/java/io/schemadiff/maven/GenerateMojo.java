@@ -1,0 +1,40 @@
+package io.schemadiff.maven;
+
+import io.schemadiff.pipeline.ChangeReport;
+import io.schemadiff.pipeline.PipelineSettings;
+import io.schemadiff.pipeline.SchemaPipeline;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+import java.nio.file.Path;
+
+/**
+ * Compares the entity model with the schema the existing Flyway migrations build and, when they
+ * differ, writes the next migration ({@code V<next>__<description>.sql}) into the migrations
+ * folder. From the command line: {@code mvn compile schema:generate}.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES,
+        requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+public class GenerateMojo extends AbstractSchemaMojo {
+
+    @Override
+    protected String goal() {
+        return "generate";
+    }
+
+    @Override
+    protected void run(SchemaPipeline pipeline, PipelineSettings settings) {
+        SchemaPipeline.Generation generation = pipeline.generate();
+        logUnmanaged(generation.comparison());
+        if (generation.written().isEmpty()) {
+            getLog().info("Schema is up to date: the migrations already build what the "
+                    + generation.comparison().discovered().entities().size() + " entities map to. No migration written.");
+            return;
+        }
+        Path file = generation.written().get();
+        getLog().info("Wrote " + file + " (" + ChangeReport.summary(generation.comparison()) + "):");
+        ChangeReport.lines(generation.comparison()).forEach(line -> getLog().info("  " + line));
+        getLog().info("Review it, then commit it with the entity change.");
+    }
+}

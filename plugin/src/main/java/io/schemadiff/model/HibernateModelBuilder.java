@@ -1,0 +1,220 @@
+package io.schemadiff.model;
+
+import io.schemadiff.core.SchemaException;
+import io.schemadiff.schema.QualifiedName;
+import org.hibernate.Version;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.mapping.Component;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
+import org.hibernate.mapping.Selectable;
+import org.hibernate.mapping.Table;
+import org.hibernate.tool.schema.spi.DelayedDropRegistryNotAvailableImpl;
+import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
+
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds Hibernate's metamodel offline (no database connection) and asks Hibernate for the create
+ * DDL it would run itself: that DDL is the desired schema.
+ */
+public final class HibernateModelBuilder {
+
+    /**
+     * @param classNames         mapped classes to register
+     * @param projectClassLoader loads the project's classes; its parent must see this plugin's Hibernate
+     * @param postgresMajor      the PostgreSQL major version the DDL is written for
+     * @param properties         further Hibernate settings (naming strategies, default schema…)
+     */
+    public EntityModel build(List<String> classNames, ClassLoader projectClassLoader, int postgresMajor,
+                             Map<String, String> properties) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // hibernate-models loads embeddables by name through the context loader as well
+        thread.setContextClassLoader(projectClassLoader);
+        StandardServiceRegistry registry = null;
+        try {
+            BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
+                    .applyClassLoader(projectClassLoader).build();
+            Map<String, Object> settings = new HashMap<>();
+            settings.put("jakarta.persistence.database-product-name", "PostgreSQL");
+            settings.put("jakarta.persistence.database-major-version", String.valueOf(postgresMajor));
+            settings.put("jakarta.persistence.database-minor-version", "0");
+            settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+            settings.put("hibernate.connection.provider_class", OfflineConnectionProvider.class.getName());
+            settings.putAll(properties);
+            registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(settings).build();
+
+            MetadataSources sources = new MetadataSources(registry);
+            for (String name : classNames) {
+                sources.addAnnotatedClass(load(name, projectClassLoader));
+            }
+            Metadata metadata;
+            try {
+                metadata = sources.buildMetadata();
+            } catch (RuntimeException e) {
+                throw new SchemaException("Hibernate rejected the entity model: " + rootMessage(e), e);
+            }
+            String defaultSchema = properties.getOrDefault("hibernate.default_schema", "public");
+            return new EntityModel(createStatements(metadata, registry), sources(metadata, defaultSchema),
+                    Version.getVersionString(), fold(defaultSchema, false));
+        } finally {
+            if (registry != null) {
+                StandardServiceRegistryBuilder.destroy(registry);
+            }
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static Class<?> load(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new SchemaException("Cannot load entity class " + name + ": " + e
+                    + ". Is it compiled, and are its dependencies on the compile classpath?", e);
+        }
+    }
+
+    /** Hibernate's create script (the JPA schema-generation script action), one statement per entry. */
+    private static List<String> createStatements(Metadata metadata, StandardServiceRegistry registry) {
+        StringWriter script = new StringWriter();
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("jakarta.persistence.schema-generation.scripts.action", "create");
+        settings.put("jakarta.persistence.schema-generation.scripts.create-target", script);
+        settings.put("hibernate.hbm2ddl.delimiter", ";");
+        settings.put("hibernate.format_sql", "false");
+        settings.put("hibernate.hbm2ddl.create_namespaces", "true");
+        try {
+            SchemaManagementToolCoordinator.process(metadata, registry, settings,
+                    DelayedDropRegistryNotAvailableImpl.INSTANCE);
+        } catch (RuntimeException e) {
+            throw new SchemaException("Hibernate could not write the create DDL for the entity model: "
+                    + rootMessage(e), e);
+        }
+        return splitStatements(script.toString());
+    }
+
+    /** Statements end with the delimiter at the end of a line; a statement may span lines. */
+    static List<String> splitStatements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\\R")) {
+            if (line.isBlank() && current.length() == 0) {
+                continue;
+            }
+            current.append(current.length() == 0 ? "" : "\n").append(line);
+            if (line.stripTrailing().endsWith(";")) {
+                String statement = current.toString().strip();
+                statements.add(statement.substring(0, statement.length() - 1).strip());
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+
+    private static SourceMap sources(Metadata metadata, String defaultSchema) {
+        SourceMap map = new SourceMap();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            String className = entity.getClassName() != null ? entity.getClassName() : entity.getEntityName();
+            QualifiedName table = tableName(entity.getTable(), defaultSchema);
+            map.table(table, className);
+            if (entity.getIdentifierProperty() != null) {
+                addColumns(map, table, className, entity.getIdentifierProperty());
+            }
+            if (entity.getIdentifier() != null) {
+                for (Selectable selectable : entity.getIdentifier().getSelectables()) {
+                    if (selectable instanceof org.hibernate.mapping.Column column) {
+                        map.column(table, fold(column.getName(), column.isQuoted()), className + ".id");
+                    }
+                }
+            }
+            for (Property property : entity.getProperties()) {
+                QualifiedName propertyTable = property.getValue().getTable() != null
+                        ? tableName(property.getValue().getTable(), defaultSchema) : table;
+                addColumns(map, propertyTable, className, property);
+            }
+            if (entity.getDiscriminator() != null) {
+                for (Selectable selectable : entity.getDiscriminator().getSelectables()) {
+                    if (selectable instanceof org.hibernate.mapping.Column column) {
+                        map.column(table, fold(column.getName(), column.isQuoted()), className + " (discriminator)");
+                    }
+                }
+            }
+        }
+        for (var namespace : metadata.getDatabase().getNamespaces()) {
+            for (Table table : namespace.getTables()) {
+                if (!table.isPhysicalTable()) {
+                    continue;
+                }
+                QualifiedName name = tableName(table, defaultSchema);
+                for (org.hibernate.mapping.Column column : table.getColumns()) {
+                    for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
+                        map.check(name, fold(column.getName(), column.isQuoted()), check.getConstraint());
+                    }
+                }
+                for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
+                    map.check(name, null, check.getConstraint());
+                }
+            }
+        }
+        metadata.getCollectionBindings().forEach(collection -> {
+            Table table = collection.getCollectionTable();
+            if (table != null) {
+                map.table(tableName(table, defaultSchema), collection.getRole());
+            }
+        });
+        return map;
+    }
+
+    private static void addColumns(SourceMap map, QualifiedName table, String owner, Property property) {
+        String path = owner + "." + property.getName();
+        if (property.getValue() instanceof Component component) {
+            for (Property nested : component.getProperties()) {
+                addColumns(map, table, path, nested);
+            }
+            return;
+        }
+        for (Selectable selectable : property.getSelectables()) {
+            if (selectable instanceof org.hibernate.mapping.Column column) {
+                map.column(table, fold(column.getName(), column.isQuoted()), path);
+            }
+        }
+    }
+
+    private static QualifiedName tableName(Table table, String defaultSchema) {
+        String schema = table.getSchema() != null ? fold(table.getSchema(), table.isSchemaQuoted())
+                : fold(defaultSchema, false);
+        return QualifiedName.of(schema, fold(table.getName(), table.isQuoted()));
+    }
+
+    /** PostgreSQL folds unquoted names to lower case. */
+    private static String fold(String name, boolean quoted) {
+        return quoted ? name : name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+        Throwable cause = e.getCause();
+        while (cause != null && cause != e) {
+            if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+                message.append(": ").append(cause.getMessage());
+            }
+            e = cause;
+            cause = cause.getCause();
+        }
+        return message.toString();
+    }
+}

@@ -1,0 +1,67 @@
+package io.schemadiff.model;
+
+import io.schemadiff.schema.QualifiedName;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Which entity (and field) each table (and column) comes from, keyed by the names PostgreSQL
+ * stores, so a change read back from the catalog can be traced to the code that caused it.
+ */
+public final class SourceMap {
+
+    private final Map<QualifiedName, String> tables = new TreeMap<>();
+    private final Map<String, String> columns = new TreeMap<>();
+    private final Map<QualifiedName, List<HibernateCheck>> checks = new TreeMap<>();
+
+    /** A check constraint as Hibernate writes it: on one column, or ({@code column == null}) on the table. */
+    public record HibernateCheck(String column, String expression) {
+    }
+
+    void table(QualifiedName table, String source) {
+        tables.putIfAbsent(table, source);
+    }
+
+    void column(QualifiedName table, String column, String source) {
+        columns.putIfAbsent(key(table, column), source);
+    }
+
+    void check(QualifiedName table, String column, String expression) {
+        checks.computeIfAbsent(table, t -> new ArrayList<>()).add(new HibernateCheck(column, expression));
+    }
+
+    /**
+     * Hibernate's own expression for a check PostgreSQL reports on {@code columns} of {@code table}:
+     * the column's check when there is exactly one, else the table's when there is exactly one.
+     */
+    public Optional<String> checkExpression(QualifiedName table, List<String> columns) {
+        List<HibernateCheck> candidates = checks.getOrDefault(table, List.of());
+        if (columns.size() == 1) {
+            List<HibernateCheck> onColumn = candidates.stream()
+                    .filter(c -> columns.get(0).equals(c.column())).toList();
+            if (onColumn.size() == 1) {
+                return Optional.of(onColumn.get(0).expression());
+            }
+        }
+        List<HibernateCheck> onTable = candidates.stream().filter(c -> c.column() == null).toList();
+        return onTable.size() == 1 ? Optional.of(onTable.get(0).expression()) : Optional.empty();
+    }
+
+    /** e.g. {@code com.example.Account}, or {@code com.example.Transaction.tags} for a join table. */
+    public Optional<String> ofTable(QualifiedName table) {
+        return Optional.ofNullable(tables.get(table));
+    }
+
+    /** e.g. {@code com.example.Account.phone}. */
+    public Optional<String> ofColumn(QualifiedName table, String column) {
+        return Optional.ofNullable(columns.get(key(table, column)));
+    }
+
+    private static String key(QualifiedName table, String column) {
+        return table.schema() + '.' + table.name() + '.' + column;
+    }
+}

@@ -1,0 +1,85 @@
+package io.schemadiff.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the pipeline needs to know about a project, in plain Java types (the Maven layer
+ * fills it from the POM; tests fill it directly).
+ */
+public final class PipelineSettings {
+
+    /** The default model packages: every {@code model} package of every domain. */
+    public static final String DEFAULT_PACKAGES = "**.domains.*.model";
+    public static final int DEFAULT_POSTGRES_MAJOR = 14;
+
+    private Path classesDirectory;
+    private List<Path> classpath = List.of();
+    private ClassLoader projectClassLoader;
+    private List<String> packages = List.of(DEFAULT_PACKAGES);
+    private List<String> classes = List.of();
+    private Path migrationsDirectory;
+    private Map<String, String> hibernateProperties = Map.of();
+    private int postgresMajor = DEFAULT_POSTGRES_MAJOR;
+    private Path templatesDirectory;
+    private String message;
+    private String generator = "schema-maven-plugin";
+    private boolean verify = true;
+
+    public Path classesDirectory() { return classesDirectory; }
+    public List<Path> classpath() { return classpath; }
+    public ClassLoader projectClassLoader() { return projectClassLoader; }
+    public List<String> packages() { return packages; }
+    public List<String> classes() { return classes; }
+    public Path migrationsDirectory() { return migrationsDirectory; }
+    public Map<String, String> hibernateProperties() { return hibernateProperties; }
+    public int postgresMajor() { return postgresMajor; }
+    public Path templatesDirectory() { return templatesDirectory; }
+    public String message() { return message; }
+    public String generator() { return generator; }
+    public boolean verify() { return verify; }
+
+    /** The project's compiled classes, e.g. {@code target/classes}. */
+    public PipelineSettings classesDirectory(Path value) { this.classesDirectory = value; return this; }
+    /** The rest of the compile classpath (dependency jars and folders). */
+    public PipelineSettings classpath(List<Path> value) { this.classpath = List.copyOf(value); return this; }
+    /** Loads the project's classes; its parent must be the loader of this plugin. */
+    public PipelineSettings projectClassLoader(ClassLoader value) { this.projectClassLoader = value; return this; }
+    public PipelineSettings packages(List<String> value) { this.packages = List.copyOf(value); return this; }
+    public PipelineSettings classes(List<String> value) { this.classes = List.copyOf(value); return this; }
+    public PipelineSettings migrationsDirectory(Path value) { this.migrationsDirectory = value; return this; }
+    public PipelineSettings hibernateProperties(Map<String, String> value) {
+        this.hibernateProperties = new LinkedHashMap<>(value);
+        return this;
+    }
+    public PipelineSettings postgresMajor(int value) { this.postgresMajor = value; return this; }
+    /** A folder whose {@code postgresql/*.vm} files replace the shipped templates of the same name. */
+    public PipelineSettings templatesDirectory(Path value) { this.templatesDirectory = value; return this; }
+    /** The migration's description instead of a generated one. */
+    public PipelineSettings message(String value) { this.message = value; return this; }
+    /** Who wrote the migration, for its header, e.g. {@code schema-maven-plugin 0.1.0}. */
+    public PipelineSettings generator(String value) { this.generator = value; return this; }
+    /** Apply the generated migration to the replayed database and diff again before trusting it. */
+    public PipelineSettings verify(boolean value) { this.verify = value; return this; }
+
+    void validate() {
+        Objects.requireNonNull(migrationsDirectory, "migrationsDirectory");
+        Objects.requireNonNull(projectClassLoader, "projectClassLoader");
+        if (packages.isEmpty() && classes.isEmpty()) {
+            throw new IllegalArgumentException("Give at least one model package pattern or class");
+        }
+    }
+
+    List<Path> searchedPaths() {
+        List<Path> paths = new ArrayList<>();
+        if (classesDirectory != null) {
+            paths.add(classesDirectory);
+        }
+        paths.addAll(classpath);
+        return paths;
+    }
+}

@@ -1,0 +1,329 @@
+package io.schemadiff.pipeline;
+
+import io.schemadiff.catalog.PostgresCatalogReader;
+import io.schemadiff.core.Console;
+import io.schemadiff.core.SchemaException;
+import io.schemadiff.diff.Change;
+import io.schemadiff.diff.SchemaDiff;
+import io.schemadiff.diff.SchemaDiffer;
+import io.schemadiff.discover.DiscoveredModel;
+import io.schemadiff.discover.EntityScanner;
+import io.schemadiff.discover.PackagePattern;
+import io.schemadiff.model.EntityModel;
+import io.schemadiff.model.HibernateModelBuilder;
+import io.schemadiff.model.SourceMap;
+import io.schemadiff.reference.MigrationReplay;
+import io.schemadiff.reference.PostgresServer;
+import io.schemadiff.render.MigrationDocument;
+import io.schemadiff.render.MigrationRenderer;
+import io.schemadiff.render.RenderedChange;
+import io.schemadiff.schema.DatabaseSchema;
+import io.schemadiff.write.MigrationFolder;
+import io.schemadiff.write.MigrationNamer;
+import io.schemadiff.write.MigrationWriter;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * discover → model → reference → diff → render (→ write): the whole comparison, with no Maven in sight.
+ *
+ * <p>Both schemas are built on one PostgreSQL server: the reference by replaying the project's
+ * Flyway migrations, the model by running Hibernate's own create DDL. One catalog reader reads
+ * both, so PostgreSQL normalises every spelling the same way before anything is compared. Before
+ * a migration is trusted it is applied to the replayed database and the comparison is repeated:
+ * anything left over is reported as an internal error, and nothing is written.
+ */
+public final class SchemaPipeline {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PipelineSettings settings;
+    private final Console console;
+    private final Supplier<PostgresServer> servers;
+    private final Clock clock;
+
+    /**
+     * @param servers starts (or lends) the PostgreSQL server; the pipeline closes what it gets,
+     *                and drops every database it created on it
+     */
+    public SchemaPipeline(PipelineSettings settings, Console console, Supplier<PostgresServer> servers, Clock clock) {
+        settings.validate();
+        this.settings = settings;
+        this.console = console;
+        this.servers = servers;
+        this.clock = clock;
+    }
+
+    /** Compares and, when the model has changed, writes the next migration. */
+    public Generation generate() {
+        Comparison comparison = compare();
+        if (comparison.inSync()) {
+            return new Generation(comparison, Optional.empty());
+        }
+        Path file = settings.migrationsDirectory().resolve(comparison.migrationFileName());
+        new MigrationWriter().write(file, comparison.migrationSql());
+        return new Generation(comparison, Optional.of(file));
+    }
+
+    /** The result of {@link #generate()}: the comparison and the file written, if any. */
+    public record Generation(Comparison comparison, Optional<Path> written) {
+    }
+
+    /** Compares the entity model with the schema the existing migrations build. Writes nothing. */
+    public Comparison compare() {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long start = System.nanoTime();
+
+        DiscoveredModel discovered = discover();
+        timings.put("discover", elapsed(start));
+
+        long t = System.nanoTime();
+        EntityModel model = new HibernateModelBuilder().build(discovered.classes(), settings.projectClassLoader(),
+                settings.postgresMajor(), settings.hibernateProperties());
+        timings.put("model", elapsed(t));
+        console.debug("Hibernate ORM " + model.hibernateVersion() + " wrote " + model.ddl().size() + " DDL statements");
+
+        MigrationFolder folder = MigrationFolder.scan(settings.migrationsDirectory());
+        String suffix = HexFormat.of().formatHex(RANDOM.generateSeed(4));
+        String referenceName = "schemadiff_reference_" + suffix;
+        String modelName = "schemadiff_model_" + suffix;
+
+        t = System.nanoTime();
+        try (PostgresServer server = servers.get()) {
+            timings.put("server", elapsed(t));
+            try {
+                t = System.nanoTime();
+                DataSource reference = server.createDatabase(referenceName);
+                DataSource modelDatabase = server.createDatabase(modelName);
+                MigrationReplay replay = new MigrationReplay();
+                int replayed = replay.replay(reference, List.of(settings.migrationsDirectory()));
+                timings.put("replay", elapsed(t));
+
+                t = System.nanoTime();
+                applyModel(modelDatabase, model);
+                timings.put("apply model", elapsed(t));
+
+                t = System.nanoTime();
+                PostgresCatalogReader reader = new PostgresCatalogReader(Set.of(MigrationReplay.HISTORY_TABLE));
+                DatabaseSchema modelSchema = withHibernateChecks(read(reader, modelDatabase, null), model.sources());
+                DatabaseSchema referenceSchema = read(reader, reference, modelSchema.schemas());
+                SchemaDiff diff = new SchemaDiffer().diff(referenceSchema, modelSchema);
+                timings.put("diff", elapsed(t));
+
+                if (diff.isEmpty()) {
+                    return new Comparison(discovered, model, diff, List.of(), null, null, server.version(), replayed,
+                            timings);
+                }
+
+                t = System.nanoTime();
+                MigrationRenderer renderer = new MigrationRenderer("postgresql", settings.templatesDirectory());
+                List<RenderedChange> rendered = render(renderer, diff, model.sources());
+                String description = settings.message() != null && !settings.message().isBlank()
+                        ? MigrationNamer.slug(settings.message()) : new MigrationNamer().describe(diff.changes());
+                String fileName = "V" + folder.nextVersion(clock) + "__" + description + ".sql";
+                String sql = renderer.render(new MigrationDocument(fileName, settings.generator(),
+                        "Hibernate ORM " + model.hibernateVersion() + ", PostgreSQL " + settings.postgresMajor(),
+                        rendered));
+                timings.put("render", elapsed(t));
+
+                if (settings.verify()) {
+                    t = System.nanoTime();
+                    verify(replay, reference, reader, modelSchema, fileName, sql);
+                    timings.put("verify", elapsed(t));
+                }
+                return new Comparison(discovered, model, diff, rendered, fileName, sql, server.version(), replayed,
+                        timings);
+            } finally {
+                dropQuietly(server, referenceName);
+                dropQuietly(server, modelName);
+            }
+        }
+    }
+
+    private DiscoveredModel discover() {
+        List<PackagePattern> patterns;
+        try {
+            patterns = settings.packages().stream().map(PackagePattern::of).toList();
+        } catch (IllegalArgumentException e) {
+            throw new SchemaException(e.getMessage() + " in <packages> (schema.packages).", e);
+        }
+        Path classes = settings.classesDirectory();
+        boolean noOwnClasses = classes == null || !Files.isDirectory(classes) || isEmpty(classes);
+        DiscoveredModel discovered = new EntityScanner().scan(classes, settings.classpath(), patterns,
+                settings.classes());
+        for (String name : discovered.unregistered()) {
+            console.warn("Mapped class " + name + " is outside the model packages " + settings.packages()
+                    + " and is not part of the comparison. Move it into a matching package, or add it to <classes>/<packages>.");
+        }
+        if (discovered.entities().isEmpty()) {
+            if (noOwnClasses) {
+                throw new SchemaException("No compiled classes in " + classes
+                        + " and no entity on the classpath. Compile first: mvn compile schema:diff (or schema:generate).");
+            }
+            throw new SchemaException("No @Entity class found in packages matching " + settings.packages()
+                    + (settings.classes().isEmpty() ? "" : " or among the classes " + settings.classes())
+                    + ". Searched: " + EntityScanner.describe(discovered.searched())
+                    + ". Set <packages> (schema.packages) to where your entities live.");
+        }
+        console.info("Model: " + discovered.entities().size() + " entities in packages matching " + settings.packages());
+        return discovered;
+    }
+
+    private static boolean isEmpty(Path directory) {
+        try (var entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Runs Hibernate's DDL; a statement PostgreSQL rejects is a mapping problem, named with its entity. */
+    private static void applyModel(DataSource database, EntityModel model) {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            for (String ddl : model.ddl()) {
+                try {
+                    statement.execute(ddl);
+                } catch (SQLException e) {
+                    throw new SchemaException("PostgreSQL rejects the DDL Hibernate writes for the entity model"
+                            + culprit(ddl, model) + ":\n    " + ddl + "\n  " + e.getMessage().strip()
+                            + "\n  A column or table named after a reserved word (user, order, group…) needs an explicit"
+                            + " @Column/@Table name or hibernate.auto_quote_keyword=true.", e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new SchemaException("Cannot connect to the model database: " + e.getMessage(), e);
+        }
+    }
+
+    private static String culprit(String ddl, EntityModel model) {
+        String lower = ddl.toLowerCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("^(?:create table|alter table(?: if exists)?|create (?:unique )?index \\S+ on) ([\\w.\"]+)")
+                .matcher(lower);
+        if (!m.find()) {
+            return "";
+        }
+        String[] parts = m.group(1).replace("\"", "").split("\\.");
+        String table = parts[parts.length - 1];
+        String schema = parts.length > 1 ? parts[0] : model.defaultSchema();
+        return model.sources().ofTable(io.schemadiff.schema.QualifiedName.of(schema, table))
+                .map(source -> " (" + source + ")").orElse("");
+    }
+
+    /** New checks are written with Hibernate's expression: PostgreSQL's printed form may not parse back the same. */
+    private static DatabaseSchema withHibernateChecks(DatabaseSchema schema, SourceMap sources) {
+        java.util.SortedMap<io.schemadiff.schema.QualifiedName, io.schemadiff.schema.Table> tables = new java.util.TreeMap<>();
+        for (io.schemadiff.schema.Table t : schema.tables().values()) {
+            List<io.schemadiff.schema.CheckConstraint> checks = t.checks().stream()
+                    .map(c -> sources.checkExpression(t.name(), c.columns()).map(c::withExpression).orElse(c))
+                    .toList();
+            tables.put(t.name(), new io.schemadiff.schema.Table(t.name(), t.columns(), t.primaryKey(),
+                    t.foreignKeys(), t.uniqueKeys(), t.indexes(), checks));
+        }
+        return new DatabaseSchema(schema.schemas(), tables, schema.sequences(), schema.unmanaged());
+    }
+
+    private static DatabaseSchema read(PostgresCatalogReader reader, DataSource database, Set<String> schemas) {
+        try (Connection connection = database.getConnection()) {
+            Set<String> wanted = schemas != null ? schemas : reader.userSchemas(connection);
+            return reader.read(connection, new TreeSet<>(wanted));
+        } catch (SQLException e) {
+            throw new SchemaException("Cannot read the database catalog: " + e.getMessage(), e);
+        }
+    }
+
+    private List<RenderedChange> render(MigrationRenderer renderer, SchemaDiff diff, SourceMap sources) {
+        List<RenderedChange> rendered = new ArrayList<>();
+        for (Change change : diff.changes()) {
+            String source = change.column() != null
+                    ? sources.ofColumn(change.subject(), change.column()).or(() -> sources.ofTable(change.subject())).orElse(null)
+                    : sources.ofTable(change.subject()).orElse(null);
+            try {
+                rendered.add(new RenderedChange(change, subjectLabel(change), change.describe(), source,
+                        renderer.render(change)));
+            } catch (MigrationRenderer.RenderException e) {
+                throw new SchemaException(e.getMessage(), e);
+            }
+        }
+        return rendered;
+    }
+
+    static String subjectLabel(Change change) {
+        return switch (change.kind()) {
+            case CREATE_SCHEMA -> "schema " + change.subject().schema();
+            case CREATE_SEQUENCE, ALTER_SEQUENCE, DROP_SEQUENCE -> "sequence " + change.subject();
+            default -> change.subject().display();
+        };
+    }
+
+    /**
+     * Applies the migration to the replayed database with Flyway, as production would, and compares
+     * again: what is left over would be a migration that does not do what it says.
+     */
+    private void verify(MigrationReplay replay, DataSource reference, PostgresCatalogReader reader,
+                        DatabaseSchema model, String fileName, String sql) {
+        Path staging = null;
+        try {
+            staging = Files.createTempDirectory("schemadiff-verify");
+            Files.writeString(staging.resolve(fileName), sql);
+            replay.replay(reference, List.of(settings.migrationsDirectory(), staging));
+        } catch (IOException e) {
+            throw new SchemaException("Cannot stage the migration for verification: " + e.getMessage(), e);
+        } catch (SchemaException e) {
+            throw new SchemaException("Internal error: the generated migration " + fileName
+                    + " does not apply cleanly to the replayed schema, so it was not written. " + e.getMessage()
+                    + "\n--- " + fileName + " ---\n" + sql, e);
+        } finally {
+            deleteQuietly(staging);
+        }
+        SchemaDiff remaining = new SchemaDiffer().diff(read(reader, reference, model.schemas()), model);
+        if (!remaining.isEmpty()) {
+            throw new SchemaException("Internal error: after applying the generated migration " + fileName
+                    + ", these changes still separate the migrations from the model, so it was not written:\n"
+                    + remaining.changes().stream().map(c -> "    " + subjectLabel(c) + ": " + c.describe())
+                    .collect(Collectors.joining("\n"))
+                    + "\nPlease report this with the entity classes involved.\n--- " + fileName + " ---\n" + sql);
+        }
+    }
+
+    private void dropQuietly(PostgresServer server, String database) {
+        try {
+            server.dropDatabase(database);
+        } catch (RuntimeException e) {
+            console.debug("Could not drop scratch database " + database + ": " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder: the OS cleans it eventually
+        }
+    }
+
+    private static long elapsed(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,67 @@
+package io.schemadiff.reference;
+
+import io.schemadiff.core.QuietFlywayLogging;
+import io.schemadiff.core.SchemaException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a project's Flyway migrations into a scratch database through Flyway's own API, so the
+ * result is exactly what Flyway would build in production.
+ */
+public final class MigrationReplay {
+
+    /** Flyway's default history table: bookkeeping, never part of a schema comparison. */
+    public static final String HISTORY_TABLE = "flyway_schema_history";
+
+    private static boolean containsSql(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var files = Files.walk(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".sql"));
+        } catch (java.io.IOException e) {
+            throw new SchemaException("Cannot read the migrations folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Applies every pending migration found in {@code folders} (missing folders are skipped).
+     *
+     * @return how many migrations ran
+     */
+    public int replay(DataSource database, List<Path> folders) {
+        List<String> locations = new ArrayList<>();
+        for (Path folder : folders) {
+            if (containsSql(folder)) {
+                locations.add("filesystem:" + folder.toAbsolutePath());
+            }
+        }
+        if (locations.isEmpty()) {
+            return 0;
+        }
+        Flyway flyway = Flyway.configure(Flyway.class.getClassLoader())
+                .dataSource(database)
+                .locations(locations.toArray(String[]::new))
+                .table(HISTORY_TABLE)
+                // a misnamed file would otherwise be skipped in silence and make the comparison wrong
+                .validateMigrationNaming(true)
+                .cleanDisabled(true)
+                .loggers(QuietFlywayLogging.class.getName())
+                .load();
+        try {
+            MigrateResult result = flyway.migrate();
+            return result.migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new SchemaException("Replaying the migrations in " + String.join(", ", locations)
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+}

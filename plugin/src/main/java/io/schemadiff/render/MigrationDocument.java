@@ -1,0 +1,21 @@
+package io.schemadiff.render;
+
+import java.util.List;
+
+/**
+ * Everything the {@code migration.vm} template gets.
+ *
+ * @param fileName  e.g. {@code V4__add_phone_to_accounts.sql}
+ * @param generator e.g. {@code schema-maven-plugin 0.1.0}
+ * @param model     e.g. {@code Hibernate ORM 7.4.13.Final, PostgreSQL 14}
+ */
+public record MigrationDocument(String fileName, String generator, String model, List<RenderedChange> changes) {
+
+    public MigrationDocument {
+        changes = List.copyOf(changes);
+    }
+
+    public long destructiveCount() {
+        return changes.stream().filter(RenderedChange::destructive).count();
+    }
+}

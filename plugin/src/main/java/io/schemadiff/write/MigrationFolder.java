@@ -1,0 +1,104 @@
+package io.schemadiff.write;
+
+import io.schemadiff.core.SchemaException;
+import org.flywaydb.core.api.MigrationVersion;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The versioned migrations already in a folder (and its sub-folders), and the version that comes next. */
+public final class MigrationFolder {
+
+    private static final Pattern VERSIONED = Pattern.compile("^V([0-9][0-9._]*?)__(.+)\\.sql$");
+    private static final Pattern LAST_NUMBER = Pattern.compile("(\\d+)$");
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    /** Versions this long are timestamps, and the next one is "now". */
+    private static final int TIMESTAMP_DIGITS = 12;
+
+    private final Path folder;
+    private final List<Migration> migrations;
+
+    /** A versioned migration file: {@code version} as written, e.g. {@code 1_2} or {@code 007}. */
+    public record Migration(Path file, String version, String description) {
+        public MigrationVersion flywayVersion() {
+            return MigrationVersion.fromVersion(version.replace('_', '.'));
+        }
+    }
+
+    private MigrationFolder(Path folder, List<Migration> migrations) {
+        this.folder = folder;
+        this.migrations = migrations;
+    }
+
+    public static MigrationFolder scan(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return new MigrationFolder(folder, List.of());
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            List<Migration> migrations = files.filter(Files::isRegularFile)
+                    .map(file -> {
+                        Matcher m = VERSIONED.matcher(file.getFileName().toString());
+                        return m.matches() ? new Migration(file, m.group(1), m.group(2)) : null;
+                    })
+                    .filter(java.util.Objects::nonNull)
+                    .sorted(Comparator.comparing(Migration::flywayVersion))
+                    .toList();
+            return new MigrationFolder(folder, migrations);
+        } catch (IOException e) {
+            throw new SchemaException("Cannot read the migrations folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public List<Migration> migrations() {
+        return migrations;
+    }
+
+    public Optional<Migration> latest() {
+        return migrations.isEmpty() ? Optional.empty() : Optional.of(migrations.get(migrations.size() - 1));
+    }
+
+    /**
+     * The version after the latest, in the project's own scheme: {@code 3} → {@code 4},
+     * {@code 1_1} → {@code 1_2}, {@code 1.2} → {@code 1.3}, {@code 007} → {@code 008}, and a
+     * timestamp version → the current UTC time. An empty folder starts at {@code 1}.
+     */
+    public String nextVersion(Clock clock) {
+        Optional<Migration> latest = latest();
+        if (latest.isEmpty()) {
+            return "1";
+        }
+        String version = latest.get().version();
+        if (version.matches("\\d{" + TIMESTAMP_DIGITS + ",}")) {
+            String now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).format(TIMESTAMP);
+            String next = now.length() >= version.length() ? now : now + "0".repeat(version.length() - now.length());
+            // never go backwards, even with a skewed clock or a longer scheme
+            return new java.math.BigInteger(next).compareTo(new java.math.BigInteger(version)) > 0
+                    ? next : new java.math.BigInteger(version).add(java.math.BigInteger.ONE).toString();
+        }
+        Matcher m = LAST_NUMBER.matcher(version);
+        if (!m.find()) {
+            throw new SchemaException("Cannot continue the version scheme of " + latest.get().file()
+                    + ": its version '" + version + "' does not end in a number.");
+        }
+        String digits = m.group(1);
+        String incremented = new java.math.BigInteger(digits).add(java.math.BigInteger.ONE).toString();
+        String padded = incremented.length() < digits.length()
+                ? "0".repeat(digits.length() - incremented.length()) + incremented : incremented;
+        return version.substring(0, m.start()) + padded;
+    }
+}

@@ -1,0 +1,52 @@
+package io.schemadiff.write;
+
+import io.schemadiff.core.SchemaException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.FileSystemException;
+
+/** Writes a file all at once or not at all, and never over an existing one. */
+public final class MigrationWriter {
+
+    public Path write(Path file, String content) {
+        if (content == null || content.isBlank()) {
+            throw new IllegalArgumentException("Refusing to write an empty migration to " + file);
+        }
+        if (Files.exists(file)) {
+            throw new SchemaException("Will not overwrite " + file + ": it already exists.");
+        }
+        Path temporary = null;
+        try {
+            Files.createDirectories(file.getParent());
+            temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            try {
+                // a hard link appears complete at once and fails if the name is taken, even by a racing writer
+                // (a rename would silently replace it)
+                Files.createLink(file, temporary);
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                if (e instanceof FileAlreadyExistsException) {
+                    throw (FileAlreadyExistsException) e;
+                }
+                Files.move(temporary, file);
+            }
+            return file;
+        } catch (FileAlreadyExistsException e) {
+            throw new SchemaException("Will not overwrite " + file + ": it already exists.", e);
+        } catch (IOException e) {
+            throw new SchemaException("Cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // best effort: the real file is either complete or absent
+                }
+            }
+        }
+    }
+}
