@@ -1,0 +1,88 @@
+package io.schemadiff.maven;
+
+import io.schemadiff.pipeline.PipelineSettings;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.net.URLClassLoader;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Parameter wiring of schema:diff and schema:generate, through Maven's own configurator. */
+@MojoTest
+class MojoConfigurationTest {
+
+    @Test
+    @InjectMojo(goal = "diff", pom = "src/test/resources/unit/defaults/pom.xml")
+    void diffDefaultsNeedNoConfiguration(DiffMojo mojo) throws Exception {
+        assertEquals(List.of("**.domains.*.model"), getVariableValueFromObject(mojo, "packages"));
+        assertEquals("postgresql", getVariableValueFromObject(mojo, "dialect"));
+        assertEquals(Integer.valueOf(14), getVariableValueFromObject(mojo, "postgresMajor"));
+        assertEquals(Boolean.TRUE, getVariableValueFromObject(mojo, "failOnDifference"));
+        assertEquals(Boolean.TRUE, getVariableValueFromObject(mojo, "verify"));
+        assertEquals(Boolean.FALSE, getVariableValueFromObject(mojo, "skip"));
+        File migrations = (File) getVariableValueFromObject(mojo, "migrations");
+        assertTrue(migrations.toPath().endsWith(Path.of("src", "main", "resources", "db", "migration")), migrations.toString());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/resources/unit/configured/pom.xml")
+    void configurationReachesThePipelineSettings(GenerateMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "classesDirectory", new File("target/none/classes"));
+        setVariableValueToObject(mojo, "project", new org.apache.maven.project.MavenProject() {
+            @Override
+            public List<String> getCompileClasspathElements() {
+                return List.of(new File("target/none/classes").getAbsolutePath(), "/libs/model.jar");
+            }
+        });
+        try (URLClassLoader loader = new URLClassLoader(new URL[0], getClass().getClassLoader())) {
+            PipelineSettings settings = mojo.settings(loader);
+            assertEquals(List.of("com.acme.*.entities", "com.acme.shared"), settings.packages());
+            assertEquals(List.of("com.acme.legacy.Invoice"), settings.classes());
+            assertTrue(settings.migrationsDirectory().endsWith(Path.of("src", "main", "resources", "db", "changes")));
+            assertEquals(16, settings.postgresMajor());
+            assertEquals("add invoices", settings.message());
+            assertEquals(Map.of("hibernate.default_schema", "billing"), settings.hibernateProperties());
+            // the project's own classes are scanned first, the rest of the compile classpath after
+            assertEquals(List.of(Path.of("/libs/model.jar")), settings.classpath());
+            assertTrue(settings.classesDirectory().endsWith(Path.of("target", "none", "classes")));
+            assertTrue(settings.verify());
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "diff", pom = "src/test/resources/unit/configured/pom.xml")
+    void failOnDifferenceCanBeTurnedOff(DiffMojo mojo) throws Exception {
+        assertFalse((Boolean) getVariableValueFromObject(mojo, "failOnDifference"));
+    }
+
+    @Test
+    @InjectMojo(goal = "diff", pom = "src/test/resources/unit/defaults/pom.xml")
+    void skipDoesNothingAtAll(DiffMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "skip", true);
+        // no project, no classes, no database: skipping must not need any of them
+        setVariableValueToObject(mojo, "project", null);
+        mojo.execute();
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/resources/unit/defaults/pom.xml")
+    void unsupportedDialectIsABuildErrorNamingTheParameter(GenerateMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "dialect", "oracle");
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("schema.dialect"), e.getMessage());
+        assertTrue(e.getMessage().contains("oracle"), e.getMessage());
+    }
+}

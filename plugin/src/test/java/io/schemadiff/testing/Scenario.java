@@ -1,0 +1,134 @@
+package io.schemadiff.testing;
+
+import io.schemadiff.core.Console;
+import io.schemadiff.model.EntityModel;
+import io.schemadiff.model.HibernateModelBuilder;
+import io.schemadiff.pipeline.Comparison;
+import io.schemadiff.pipeline.PipelineSettings;
+import io.schemadiff.pipeline.SchemaPipeline;
+import io.schemadiff.reference.MigrationReplay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small model (classes compiled into test-classes) plus a migrations folder, run through the
+ * real pipeline on the shared embedded PostgreSQL.
+ */
+public final class Scenario {
+
+    public static final Path TEST_CLASSES = Paths.get("target", "test-classes").toAbsolutePath();
+
+    private final Path migrations;
+    private final List<String> packages;
+    private final List<String> classes = new ArrayList<>();
+    private Map<String, String> hibernateProperties = Map.of();
+    private final List<String> warnings = new ArrayList<>();
+
+    private Scenario(Path migrations, List<String> packages) {
+        this.migrations = migrations;
+        this.packages = packages;
+    }
+
+    /** A scenario whose model is every mapped class under {@code packagePattern}. */
+    public static Scenario of(Path directory, String... packagePatterns) {
+        Path migrations = directory.resolve("db/migration");
+        try {
+            Files.createDirectories(migrations);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Scenario(migrations, List.of(packagePatterns));
+    }
+
+    public Scenario hibernate(Map<String, String> properties) {
+        this.hibernateProperties = properties;
+        return this;
+    }
+
+    public Scenario classes(String... names) {
+        classes.addAll(List.of(names));
+        return this;
+    }
+
+    /** Adds a hand-written migration file. */
+    public Scenario migration(String fileName, String sql) {
+        try {
+            Files.writeString(migrations.resolve(fileName), sql);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    public Path migrations() {
+        return migrations;
+    }
+
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    public PipelineSettings settings() {
+        return new PipelineSettings()
+                .classesDirectory(TEST_CLASSES)
+                .projectClassLoader(Scenario.class.getClassLoader())
+                .packages(packages)
+                .classes(classes)
+                .migrationsDirectory(migrations)
+                .hibernateProperties(hibernateProperties)
+                .generator("schema-maven-plugin test");
+    }
+
+    public SchemaPipeline pipeline(PipelineSettings settings) {
+        Console console = new Console() {
+            public void info(String message) { }
+            public void warn(String message) { warnings.add(message); }
+            public void debug(String message) { }
+        };
+        return new SchemaPipeline(settings, console, SharedPostgres::server, Clock.systemUTC());
+    }
+
+    public Comparison compare() {
+        return pipeline(settings()).compare();
+    }
+
+    public SchemaPipeline.Generation generate() {
+        return pipeline(settings()).generate();
+    }
+
+    /**
+     * The quality bar: a database built by Flyway from every migration has exactly the schema a
+     * database built from Hibernate's own DDL has, names aside.
+     */
+    public void assertMigrationsBuildTheModel() {
+        try (SharedPostgres.Database migrated = SharedPostgres.newDatabase("check_migrated");
+             SharedPostgres.Database hibernate = SharedPostgres.newDatabase("check_hibernate")) {
+            new MigrationReplay().replay(migrated.dataSource(), List.of(migrations));
+            EntityModel model = new HibernateModelBuilder().build(
+                    new io.schemadiff.discover.EntityScanner().scan(TEST_CLASSES, List.of(),
+                            packages.stream().map(io.schemadiff.discover.PackagePattern::of).toList(), classes).classes(),
+                    Scenario.class.getClassLoader(), PipelineSettings.DEFAULT_POSTGRES_MAJOR, hibernateProperties);
+            try (Connection c = hibernate.dataSource().getConnection(); Statement s = c.createStatement()) {
+                for (String ddl : model.ddl()) {
+                    s.execute(ddl);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(Catalogs.fingerprint(hibernate.dataSource()),
+                    Catalogs.fingerprint(migrated.dataSource()),
+                    "the migrations must build exactly the schema Hibernate creates");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.schemadiff.testing;
+
+import io.schemadiff.reference.EmbeddedPostgresServer;
+import io.schemadiff.reference.PostgresServer;
+
+import javax.sql.DataSource;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * One embedded PostgreSQL for the whole test JVM; every test works in databases of its own.
+ * The pipeline "closes" the server it is lent, so it gets a view whose close does nothing.
+ */
+public final class SharedPostgres {
+
+    private static EmbeddedPostgresServer server;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private SharedPostgres() {
+    }
+
+    public static synchronized PostgresServer server() {
+        if (server == null) {
+            server = EmbeddedPostgresServer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        }
+        return PostgresServer.lent(server);
+    }
+
+    /** A fresh, uniquely named database. */
+    public static Database newDatabase(String purpose) {
+        String name = purpose + "_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
+        PostgresServer s = server();
+        return new Database(name, s.createDatabase(name));
+    }
+
+    /** A scratch database; {@link #close()} drops it. */
+    public record Database(String name, DataSource dataSource) implements AutoCloseable {
+        @Override
+        public void close() {
+            server().dropDatabase(name);
+        }
+    }
+}
