@@ -1,0 +1,36 @@
+package com.example.finance.domains.users.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+@Embeddable
+public class Address {
+
+    @Column(length = 200)
+    private String street;
+
+    @Column(length = 100)
+    private String city;
+
+    @Column(length = 20)
+    private String postalCode;
+
+    /** ISO 3166-1 alpha-2. */
+    @Column(length = 2)
+    private String country;
+
+    protected Address() {
+    }
+
+    public Address(String street, String city, String postalCode, String country) {
+        this.street = street;
+        this.city = city;
+        this.postalCode = postalCode;
+        this.country = country;
+    }
+
+    public String getStreet() { return street; }
+    public String getCity() { return city; }
+    public String getPostalCode() { return postalCode; }
+    public String getCountry() { return country; }
+}

@@ -1,0 +1,3 @@
+package com.example.finance.domains.users.model;
+
+public enum UserStatus { ACTIVE, SUSPENDED, CLOSED }
