@@ -24,22 +24,30 @@ public final class PackagePattern {
             throw new IllegalArgumentException("Not a package pattern: '" + glob
                     + "' (use package names with * for one segment and ** for any number, e.g. **.domains.*.model)");
         }
+        // Each segment after the first brings its own leading dot, so a ** anywhere can also stand for no segment.
         StringBuilder regex = new StringBuilder("^");
         String[] segments = trimmed.split("\\.");
         for (int i = 0; i < segments.length; i++) {
             String segment = segments[i];
-            boolean last = i == segments.length - 1;
+            boolean first = i == 0;
             if (segment.equals("**")) {
-                regex.append(last ? "(?:[^.]+(?:\\.[^.]+)*)?" : "(?:[^.]+\\.)*");
-            } else {
-                if (segment.contains("**")) {
-                    throw new IllegalArgumentException("Not a package pattern: '" + glob + "' (** must be a whole segment)");
+                if (segments.length == 1) {
+                    regex.append("(?:[^.]+(?:\\.[^.]+)*)?");
+                } else if (first) {
+                    regex.append("(?:[^.]+\\.)*");
+                } else {
+                    regex.append("(?:\\.[^.]+)*");
                 }
-                regex.append(Pattern.quote(segment).replace("*", "\\E[^.]*\\Q"));
-                if (!last) {
-                    regex.append("\\.");
-                }
+                continue;
             }
+            if (segment.contains("**")) {
+                throw new IllegalArgumentException("Not a package pattern: '" + glob + "' (** must be a whole segment)");
+            }
+            boolean afterLeadingDoubleStar = i == 1 && segments[0].equals("**");
+            if (!first && !afterLeadingDoubleStar) {
+                regex.append("\\.");
+            }
+            regex.append(Pattern.quote(segment).replace("*", "\\E[^.]*\\Q"));
         }
         regex.append("(?:\\..+)?$");
         return new PackagePattern(trimmed, Pattern.compile(regex.toString()));

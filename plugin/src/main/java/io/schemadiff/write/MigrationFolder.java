@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /** The versioned migrations already in a folder (and its sub-folders), and the version that comes next. */
 public final class MigrationFolder {
 
-    private static final Pattern VERSIONED = Pattern.compile("^V([0-9][0-9._]*?)__(.+)\\.sql$");
+    /** Versioned ({@code V}) and baseline ({@code B}) migrations: both take a version the next one must exceed. */
+    private static final Pattern VERSIONED = Pattern.compile("^[VB]([0-9][0-9._]*?)__(.+)\\.sql$");
     private static final Pattern LAST_NUMBER = Pattern.compile("(\\d+)$");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     /** Versions this long are timestamps, and the next one is "now". */
@@ -85,7 +86,9 @@ public final class MigrationFolder {
         String version = latest.get().version();
         if (version.matches("\\d{" + TIMESTAMP_DIGITS + ",}")) {
             String now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).format(TIMESTAMP);
-            String next = now.length() >= version.length() ? now : now + "0".repeat(version.length() - now.length());
+            // keep the scheme's length: yyyyMMddHHmm stays minutes, longer schemes get trailing zeros
+            String next = now.length() >= version.length()
+                    ? now.substring(0, version.length()) : now + "0".repeat(version.length() - now.length());
             // never go backwards, even with a skewed clock or a longer scheme
             return new java.math.BigInteger(next).compareTo(new java.math.BigInteger(version)) > 0
                     ? next : new java.math.BigInteger(version).add(java.math.BigInteger.ONE).toString();

@@ -27,6 +27,9 @@ public final class MigrationNamer {
     }
 
     public String describe(List<Change> plan) {
+        if (plan.isEmpty()) {
+            throw new IllegalArgumentException("Nothing to describe: the plan has no changes");
+        }
         // what a change adds names it before what it removes: "add_phone_to_accounts_and_1_more"
         List<Change> changes = plan.stream()
                 .sorted(java.util.Comparator.comparingInt(MigrationNamer::namingPriority))
@@ -47,9 +50,12 @@ public final class MigrationNamer {
             changes.forEach(c -> topics.putIfAbsent(key(c.subject()), phrase(c)));
         }
         List<String> phrases = List.copyOf(topics.values());
-        String main = phrases.get(0);
-        String name = phrases.size() == 1 ? main : main + "_and_" + (phrases.size() - 1) + "_more";
-        return truncate(slug(name));
+        if (phrases.size() == 1) {
+            return slug(phrases.get(0));
+        }
+        // the count is the part a reader needs: cut the main phrase, never the "_and_N_more"
+        String more = "_and_" + (phrases.size() - 1) + "_more";
+        return truncate(slug(phrases.get(0)), MAX_LENGTH - more.length()) + more;
     }
 
     private static int namingPriority(Change change) {
@@ -124,11 +130,18 @@ public final class MigrationNamer {
     }
 
     private static String truncate(String slug) {
-        if (slug.length() <= MAX_LENGTH) {
+        return truncate(slug, MAX_LENGTH);
+    }
+
+    /** Cuts at a word boundary when one is near, and never ends on a connecting word or an underscore. */
+    private static String truncate(String slug, int maxLength) {
+        if (slug.length() <= maxLength) {
             return slug;
         }
-        String cut = slug.substring(0, MAX_LENGTH);
+        String cut = slug.substring(0, maxLength);
         int lastUnderscore = cut.lastIndexOf('_');
-        return lastUnderscore > MAX_LENGTH / 2 ? cut.substring(0, lastUnderscore) : cut;
+        cut = lastUnderscore > maxLength / 2 ? cut.substring(0, lastUnderscore) : cut;
+        String trimmed = cut.replaceAll("(_(and|to|in|from|on|of))+$", "").replaceAll("_+$", "");
+        return trimmed.isEmpty() ? cut : trimmed;
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.FileSystemException;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /** Writes a file all at once or not at all, and never over an existing one. */
 public final class MigrationWriter {
@@ -21,9 +23,12 @@ public final class MigrationWriter {
         }
         Path temporary = null;
         try {
-            Files.createDirectories(file.getParent());
-            temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Path folder = file.toAbsolutePath().getParent();
+            Files.createDirectories(folder);
+            // not Files.createTempFile: its owner-only permissions would stick to the migration, a source file
+            temporary = folder.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            Files.writeString(temporary, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             try {
                 // a hard link appears complete at once and fails if the name is taken, even by a racing writer
                 // (a rename would silently replace it)
