@@ -136,7 +136,7 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
 
     PipelineSettings settings(ClassLoader projectLoader) throws MojoExecutionException {
         Path ownClasses = classesDirectory.toPath().toAbsolutePath().normalize();
-        List<Path> classpath = compileClasspath().stream().map(f -> f.toPath().toAbsolutePath().normalize())
+        List<Path> classpath = projectClasspath().stream().map(f -> f.toPath().toAbsolutePath().normalize())
                 .filter(p -> !p.equals(ownClasses)).collect(Collectors.toList());
         return new PipelineSettings()
                 .classesDirectory(ownClasses)
@@ -157,11 +157,12 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
         return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).toList();
     }
 
-    private List<File> compileClasspath() throws MojoExecutionException {
+    /** Compile and runtime dependencies: the project's own Hibernate, when it is used, needs all of its own. */
+    private List<File> projectClasspath() throws MojoExecutionException {
         try {
-            return project.getCompileClasspathElements().stream().map(File::new).collect(Collectors.toList());
+            return project.getRuntimeClasspathElements().stream().map(File::new).collect(Collectors.toList());
         } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("The compile classpath of " + project.getId() + " is not resolved: "
+            throw new MojoExecutionException("The classpath of " + project.getId() + " is not resolved: "
                     + e.getMessage(), e);
         }
     }
@@ -169,7 +170,7 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
     /** Parent-first over the plugin's loader: the plugin's Hibernate and JPA API win over the project's copies. */
     private URLClassLoader projectClassLoader() throws MojoExecutionException {
         List<URL> urls = new ArrayList<>();
-        for (File element : compileClasspath()) {
+        for (File element : projectClasspath()) {
             try {
                 urls.add(element.toURI().toURL());
             } catch (MalformedURLException e) {

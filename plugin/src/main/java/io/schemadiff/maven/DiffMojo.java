@@ -23,7 +23,7 @@ import java.util.List;
  * {@code schema:generate} would write goes to {@code target/schema/pending.sql}.
  */
 @Mojo(name = "diff", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
-        requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class DiffMojo extends AbstractSchemaMojo {
 
     /** The file, under the report directory, that holds the SQL of the missing migration. */

@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * folder. From the command line: {@code mvn compile schema:generate}.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES,
-        requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class GenerateMojo extends AbstractSchemaMojo {
 
     @Override

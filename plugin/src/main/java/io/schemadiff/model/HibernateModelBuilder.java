@@ -18,6 +18,10 @@ import org.hibernate.tool.schema.spi.DelayedDropRegistryNotAvailableImpl;
 import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
 
 import java.io.StringWriter;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +35,40 @@ import java.util.Map;
 public final class HibernateModelBuilder {
 
     /**
+     * The model as the project's own Hibernate ORM (6.x or 7.x, when it is on the project's classpath)
+     * writes it, else as the plugin's Hibernate writes it.
+     *
+     * @param projectClasspath the project's classes folder and dependencies, where its Hibernate is looked for
+     */
+    public EntityModel build(List<String> classNames, ClassLoader projectClassLoader, List<Path> projectClasspath,
+                             int postgresMajor, Map<String, String> properties) {
+        Optional<ProjectHibernate> found = ProjectHibernate.find(projectClasspath);
+        if (found.isEmpty()) {
+            return build(classNames, projectClassLoader, postgresMajor, properties);
+        }
+        try (ProjectHibernate projectHibernate = found.get()) {
+            if (projectHibernate.version().equals(Version.getVersionString())) {
+                EntityModel model = build(classNames, projectClassLoader, postgresMajor, properties);
+                return model.from(EntityModel.Origin.PROJECT);
+            }
+            URL root = persistenceUnitRoot(projectClasspath);
+            String script = projectHibernate.createScript(classNames, root, offlineSettings(postgresMajor, properties));
+            // the plugin's Hibernate still traces tables and columns to fields; the DDL is the project's alone
+            SourceMap sources;
+            try {
+                sources = metamodel(classNames, projectClassLoader, postgresMajor, properties,
+                        (metadata, registry) -> sources(metadata, defaultSchema(properties)));
+            } catch (SchemaException e) {
+                sources = new SourceMap();
+            }
+            return new EntityModel(splitStatements(script), sources, projectHibernate.version(),
+                    fold(defaultSchema(properties), false), EntityModel.Origin.PROJECT);
+        }
+    }
+
+    /**
+     * The model as the plugin's own Hibernate ORM writes it.
+     *
      * @param classNames         mapped classes to register
      * @param projectClassLoader loads the project's classes; its parent must see this plugin's Hibernate
      * @param postgresMajor      the PostgreSQL major version the DDL is written for
@@ -38,6 +76,19 @@ public final class HibernateModelBuilder {
      */
     public EntityModel build(List<String> classNames, ClassLoader projectClassLoader, int postgresMajor,
                              Map<String, String> properties) {
+        return metamodel(classNames, projectClassLoader, postgresMajor, properties,
+                (metadata, registry) -> new EntityModel(createStatements(metadata, registry),
+                        sources(metadata, defaultSchema(properties)), Version.getVersionString(),
+                        fold(defaultSchema(properties), false), EntityModel.Origin.PLUGIN));
+    }
+
+    private interface MetadataUse<T> {
+        T apply(Metadata metadata, StandardServiceRegistry registry);
+    }
+
+    /** Boots the plugin's Hibernate offline over the project's classes and hands its metadata to {@code use}. */
+    private static <T> T metamodel(List<String> classNames, ClassLoader projectClassLoader, int postgresMajor,
+                                   Map<String, String> properties, MetadataUse<T> use) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // hibernate-models loads embeddables by name through the context loader as well
@@ -46,13 +97,8 @@ public final class HibernateModelBuilder {
         try {
             BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
                     .applyClassLoader(projectClassLoader).build();
-            Map<String, Object> settings = new HashMap<>();
-            settings.put("jakarta.persistence.database-product-name", "PostgreSQL");
-            settings.put("jakarta.persistence.database-major-version", String.valueOf(postgresMajor));
-            settings.put("jakarta.persistence.database-minor-version", "0");
-            settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+            Map<String, Object> settings = new HashMap<>(offlineSettings(postgresMajor, properties));
             settings.put("hibernate.connection.provider_class", OfflineConnectionProvider.class.getName());
-            settings.putAll(properties);
             registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(settings).build();
 
             MetadataSources sources = new MetadataSources(registry);
@@ -65,14 +111,44 @@ public final class HibernateModelBuilder {
             } catch (RuntimeException e) {
                 throw new SchemaException("Hibernate rejected the entity model: " + rootMessage(e), e);
             }
-            String defaultSchema = properties.getOrDefault("hibernate.default_schema", "public");
-            return new EntityModel(createStatements(metadata, registry), sources(metadata, defaultSchema),
-                    Version.getVersionString(), fold(defaultSchema, false));
+            return use.apply(metadata, registry);
         } finally {
             if (registry != null) {
                 StandardServiceRegistryBuilder.destroy(registry);
             }
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Identifies the database without connecting to one; the user's properties come last and win. */
+    private static Map<String, String> offlineSettings(int postgresMajor, Map<String, String> properties) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("jakarta.persistence.database-product-name", "PostgreSQL");
+        settings.put("jakarta.persistence.database-major-version", String.valueOf(postgresMajor));
+        settings.put("jakarta.persistence.database-minor-version", "0");
+        settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+        settings.put("hibernate.hbm2ddl.delimiter", ";");
+        settings.put("hibernate.format_sql", "false");
+        settings.put("hibernate.hbm2ddl.create_namespaces", "true");
+        settings.putAll(properties);
+        return settings;
+    }
+
+    private static String defaultSchema(Map<String, String> properties) {
+        return properties.getOrDefault("hibernate.default_schema", "public");
+    }
+
+    /** The first folder on the classpath: the project's own classes. */
+    private static URL persistenceUnitRoot(List<Path> classpath) {
+        try {
+            for (Path element : classpath) {
+                if (java.nio.file.Files.isDirectory(element)) {
+                    return element.toUri().toURL();
+                }
+            }
+            return classpath.isEmpty() ? null : classpath.get(0).toUri().toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new SchemaException("Bad classpath element: " + e.getMessage(), e);
         }
     }
 
@@ -91,6 +167,7 @@ public final class HibernateModelBuilder {
         Map<String, Object> settings = new HashMap<>();
         settings.put("jakarta.persistence.schema-generation.scripts.action", "create");
         settings.put("jakarta.persistence.schema-generation.scripts.create-target", script);
+        // the coordinator reads the script's options from this map, not from the registry
         settings.put("hibernate.hbm2ddl.delimiter", ";");
         settings.put("hibernate.format_sql", "false");
         settings.put("hibernate.hbm2ddl.create_namespaces", "true");

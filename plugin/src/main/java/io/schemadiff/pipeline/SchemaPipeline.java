@@ -96,10 +96,14 @@ public final class SchemaPipeline {
         timings.put("discover", elapsed(start));
 
         long t = System.nanoTime();
+        List<Path> projectClasspath = new ArrayList<>();
+        projectClasspath.add(settings.classesDirectory());
+        projectClasspath.addAll(settings.classpath());
         EntityModel model = new HibernateModelBuilder().build(discovered.classes(), settings.projectClassLoader(),
-                settings.postgresMajor(), settings.hibernateProperties());
+                projectClasspath, settings.postgresMajor(), settings.hibernateProperties());
         timings.put("model", elapsed(t));
-        console.debug("Hibernate ORM " + model.hibernateVersion() + " wrote " + model.ddl().size() + " DDL statements");
+        console.info("Model: " + discovered.entities().size() + " entities in packages matching " + settings.packages()
+                + ", DDL by " + model.producedBy());
 
         MigrationFolder folder = MigrationFolder.scan(settings.migrationsDirectory());
         String suffix = HexFormat.of().formatHex(RANDOM.generateSeed(4));
@@ -183,7 +187,6 @@ public final class SchemaPipeline {
                     + ". Searched: " + EntityScanner.describe(discovered.searched())
                     + ". Set <packages> (schema.packages) to where your entities live.");
         }
-        console.info("Model: " + discovered.entities().size() + " entities in packages matching " + settings.packages());
         return discovered;
     }
 
