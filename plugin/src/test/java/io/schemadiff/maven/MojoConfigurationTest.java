@@ -43,7 +43,7 @@ class MojoConfigurationTest {
         setVariableValueToObject(mojo, "classesDirectory", new File("target/none/classes"));
         setVariableValueToObject(mojo, "project", new org.apache.maven.project.MavenProject() {
             @Override
-            public List<String> getCompileClasspathElements() {
+            public List<String> getRuntimeClasspathElements() {
                 return List.of(new File("target/none/classes").getAbsolutePath(), "/libs/model.jar");
             }
         });
@@ -55,7 +55,7 @@ class MojoConfigurationTest {
             assertEquals(16, settings.postgresMajor());
             assertEquals("add invoices", settings.message());
             assertEquals(Map.of("hibernate.default_schema", "billing"), settings.hibernateProperties());
-            // the project's own classes are scanned first, the rest of the compile classpath after
+            // the project's own classes are scanned first, the rest of the (runtime) classpath after
             assertEquals(List.of(Path.of("/libs/model.jar")), settings.classpath());
             assertTrue(settings.classesDirectory().endsWith(Path.of("target", "none", "classes")));
             assertTrue(settings.verify());
