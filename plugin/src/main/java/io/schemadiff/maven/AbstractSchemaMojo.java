@@ -72,6 +72,15 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
     @Parameter
     protected Map<String, String> hibernateProperties;
 
+    /**
+     * Tables (and sequences) that SQL owns, not the entity model, e.g. a scheduler's lock table:
+     * never created, altered or dropped, reported as left alone. {@code name} (any schema) or
+     * {@code schema.name}, {@code *} within a name; on the command line comma-separated,
+     * {@code -Dschema.exclude=shedlock,audit.*_log}.
+     */
+    @Parameter(property = "schema.exclude")
+    protected List<String> exclude;
+
     /** A folder whose {@code postgresql/<kind>.vm} files replace the plugin's templates of the same name. */
     @Parameter(property = "schema.templates", defaultValue = "${project.basedir}/src/main/schema-templates")
     protected File templates;
@@ -121,7 +130,7 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
             SchemaPipeline pipeline = new SchemaPipeline(settings, new MavenConsole(getLog()),
                     EmbeddedPostgresServer::start, Clock.systemUTC());
             run(pipeline, settings);
-        } catch (SchemaException e) {
+        } catch (SchemaException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot close the project class loader: " + e.getMessage(), e);
@@ -150,7 +159,8 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
                 .templatesDirectory(templates == null ? null : templates.toPath())
                 .generator("schema-maven-plugin " + (pluginVersion == null ? "" : pluginVersion))
                 .message(message)
-                .verify(verify);
+                .verify(verify)
+                .exclude(nonBlank(exclude));
     }
 
     private static List<String> nonBlank(List<String> values) {

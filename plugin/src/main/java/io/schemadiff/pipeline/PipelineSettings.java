@@ -1,5 +1,7 @@
 package io.schemadiff.pipeline;
 
+import io.schemadiff.diff.Exclusions;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +31,7 @@ public final class PipelineSettings {
     private String message;
     private String generator = "schema-maven-plugin";
     private boolean verify = true;
+    private List<String> exclude = List.of();
 
     public Path classesDirectory() { return classesDirectory; }
     public List<Path> classpath() { return classpath; }
@@ -42,6 +45,8 @@ public final class PipelineSettings {
     public String message() { return message; }
     public String generator() { return generator; }
     public boolean verify() { return verify; }
+    /** Tables and sequences SQL owns: {@code name}, {@code schema.name}, with {@code *} inside a name. */
+    public List<String> exclude() { return exclude; }
 
     /** The project's compiled classes, e.g. {@code target/classes}. */
     public PipelineSettings classesDirectory(Path value) { this.classesDirectory = value; return this; }
@@ -65,6 +70,12 @@ public final class PipelineSettings {
     public PipelineSettings generator(String value) { this.generator = value; return this; }
     /** Apply the generated migration to the replayed database and diff again before trusting it. */
     public PipelineSettings verify(boolean value) { this.verify = value; return this; }
+
+    public PipelineSettings exclude(List<String> value) {
+        Exclusions.of(value); // a bad pattern fails here, naming itself, before any database starts
+        this.exclude = List.copyOf(value);
+        return this;
+    }
 
     void validate() {
         Objects.requireNonNull(migrationsDirectory, "migrationsDirectory");

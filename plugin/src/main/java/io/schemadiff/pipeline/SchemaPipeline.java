@@ -4,6 +4,7 @@ import io.schemadiff.catalog.PostgresCatalogReader;
 import io.schemadiff.core.Console;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.diff.Change;
+import io.schemadiff.diff.Exclusions;
 import io.schemadiff.diff.SchemaDiff;
 import io.schemadiff.diff.SchemaDiffer;
 import io.schemadiff.discover.DiscoveredModel;
@@ -127,8 +128,11 @@ public final class SchemaPipeline {
 
                 t = System.nanoTime();
                 PostgresCatalogReader reader = new PostgresCatalogReader(Set.of(MigrationReplay.HISTORY_TABLE));
-                DatabaseSchema modelSchema = withHibernateChecks(read(reader, modelDatabase, null), model.sources());
-                DatabaseSchema referenceSchema = read(reader, reference, modelSchema.schemas());
+                Exclusions exclusions = Exclusions.of(settings.exclude());
+                DatabaseSchema modelSchema = exclusions.removeFrom(
+                        withHibernateChecks(read(reader, modelDatabase, null), model.sources()), false);
+                DatabaseSchema referenceSchema = exclusions.removeFrom(
+                        read(reader, reference, modelSchema.schemas()), true);
                 SchemaDiff diff = new SchemaDiffer().diff(referenceSchema, modelSchema);
                 timings.put("diff", elapsed(t));
 
@@ -297,7 +301,9 @@ public final class SchemaPipeline {
         } finally {
             deleteQuietly(staging);
         }
-        SchemaDiff remaining = new SchemaDiffer().diff(read(reader, reference, model.schemas()), model);
+        DatabaseSchema applied = Exclusions.of(settings.exclude()).removeFrom(
+                read(reader, reference, model.schemas()), false);
+        SchemaDiff remaining = new SchemaDiffer().diff(applied, model);
         if (!remaining.isEmpty()) {
             throw new SchemaException("Internal error: after applying the generated migration " + fileName
                     + ", these changes still separate the migrations from the model, so it was not written:\n"

@@ -34,6 +34,7 @@ public final class Scenario {
     private final List<String> classes = new ArrayList<>();
     private Map<String, String> hibernateProperties = Map.of();
     private final List<String> warnings = new ArrayList<>();
+    private List<String> exclude = List.of();
 
     private Scenario(Path migrations, List<String> packages) {
         this.migrations = migrations;
@@ -53,6 +54,12 @@ public final class Scenario {
 
     public Scenario hibernate(Map<String, String> properties) {
         this.hibernateProperties = properties;
+        return this;
+    }
+
+    /** Tables SQL owns ({@code schema.exclude}). */
+    public Scenario exclude(String... patterns) {
+        exclude = List.of(patterns);
         return this;
     }
 
@@ -87,6 +94,7 @@ public final class Scenario {
                 .classes(classes)
                 .migrationsDirectory(migrations)
                 .hibernateProperties(hibernateProperties)
+                .exclude(exclude)
                 .generator("schema-maven-plugin test");
     }
 
