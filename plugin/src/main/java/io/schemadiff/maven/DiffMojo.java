@@ -4,6 +4,8 @@ import io.schemadiff.pipeline.ChangeReport;
 import io.schemadiff.pipeline.Comparison;
 import io.schemadiff.pipeline.PipelineSettings;
 import io.schemadiff.pipeline.SchemaPipeline;
+import io.schemadiff.report.JUnitReport;
+import io.schemadiff.report.ReportWriter;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -20,7 +22,8 @@ import java.util.List;
 /**
  * Compares the entity model with the schema the existing Flyway migrations build, and fails the
  * build when a migration is missing. Writes nothing into the migrations folder; the SQL that
- * {@code schema:generate} would write goes to {@code target/schema/pending.sql}.
+ * {@code schema:generate} would write goes to {@code target/schema/pending.sql}, and the reports
+ * {@code diff.json}, {@code diff.md} and {@code TEST-schema-diff.xml} go beside it.
  */
 @Mojo(name = "diff", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
@@ -46,6 +49,8 @@ public class DiffMojo extends AbstractSchemaMojo {
         Comparison comparison = pipeline.compare();
         Path pending = reportDirectory.toPath().resolve(PENDING_SQL);
         logUnmanaged(comparison);
+        List<Path> reports = new ReportWriter(reportDirectory.toPath(), settings.generator()).write(comparison);
+        getLog().debug("Reports: " + reports);
         if (comparison.inSync()) {
             deleteStale(pending);
             getLog().info("Schema is in sync: the " + comparison.migrationsReplayed()
@@ -59,7 +64,9 @@ public class DiffMojo extends AbstractSchemaMojo {
                 + ChangeReport.summary(comparison) + "):\n");
         lines.forEach(line -> message.append("  ").append(line).append('\n'));
         message.append("Run 'mvn compile schema:generate' to write ").append(comparison.migrationFileName())
-                .append(" (its SQL is in ").append(pending).append(").");
+                .append(" (its SQL is in ").append(pending).append(").\n")
+                .append("Reports for review and CI: ").append(reportDirectory.toPath().resolve(ReportWriter.MARKDOWN))
+                .append(", ").append(ReportWriter.JSON).append(", ").append(JUnitReport.FILE_NAME).append(" beside it.");
         if (failOnDifference) {
             throw new MojoFailureException(message.toString());
         }

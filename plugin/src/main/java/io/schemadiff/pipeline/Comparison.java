@@ -5,6 +5,8 @@ import io.schemadiff.diff.SchemaDiff;
 import io.schemadiff.model.EntityModel;
 import io.schemadiff.render.RenderedChange;
 
+import io.schemadiff.schema.DatabaseSchema;
+
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,8 @@ import java.util.Map;
  *                          {@code null} when in sync
  * @param migrationSql      its full text; {@code null} when in sync
  * @param timings           milliseconds per stage, in pipeline order
+ * @param modelSchema       the schema Hibernate's DDL builds, as read back from PostgreSQL
+ * @param referenceSchema   the schema the existing migrations build
  */
 public record Comparison(
         DiscoveredModel discovered,
@@ -25,7 +29,9 @@ public record Comparison(
         String migrationSql,
         String postgresVersion,
         int migrationsReplayed,
-        Map<String, Long> timings) {
+        Map<String, Long> timings,
+        DatabaseSchema modelSchema,
+        DatabaseSchema referenceSchema) {
 
     public boolean inSync() {
         return diff.isEmpty();

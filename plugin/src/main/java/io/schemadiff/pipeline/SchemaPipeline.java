@@ -138,7 +138,7 @@ public final class SchemaPipeline {
 
                 if (diff.isEmpty()) {
                     return new Comparison(discovered, model, diff, List.of(), null, null, server.version(), replayed,
-                            timings);
+                            timings, modelSchema, referenceSchema);
                 }
 
                 t = System.nanoTime();
@@ -158,7 +158,7 @@ public final class SchemaPipeline {
                     timings.put("verify", elapsed(t));
                 }
                 return new Comparison(discovered, model, diff, rendered, fileName, sql, server.version(), replayed,
-                        timings);
+                        timings, modelSchema, referenceSchema);
             } finally {
                 dropQuietly(server, referenceName);
                 dropQuietly(server, modelName);

@@ -1,0 +1,87 @@
+package io.schemadiff.report;
+
+import io.schemadiff.diff.Change;
+import io.schemadiff.pipeline.Comparison;
+import io.schemadiff.schema.Column;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code diff.json}: the comparison for machines. Its format is documented by the JSON Schema
+ * {@code io/schemadiff/report/diff-report.schema.json} in the plugin jar; {@link #FORMAT_VERSION}
+ * changes when a field changes meaning or disappears (new fields may be added at any time).
+ */
+public final class JsonReport {
+
+    public static final int FORMAT_VERSION = 1;
+
+    private JsonReport() {
+    }
+
+    public static String of(Comparison comparison, String generator) {
+        List<ReportedChange> changes = ReportedChange.of(comparison);
+        return Json.write(Json.object(
+                "formatVersion", FORMAT_VERSION,
+                "generator", generator,
+                "status", comparison.inSync() ? "in-sync" : "out-of-sync",
+                "summary", comparison.inSync() ? "in sync" : io.schemadiff.pipeline.ChangeReport.summary(comparison),
+                "hibernate", Json.object(
+                        "version", comparison.model().hibernateVersion(),
+                        "origin", comparison.model().origin().name().toLowerCase(Locale.ROOT)),
+                "postgresVersion", comparison.postgresVersion(),
+                "entities", comparison.discovered().entities().size(),
+                "tablesChecked", Tables.checked(comparison).size(),
+                "migrationsReplayed", comparison.migrationsReplayed(),
+                "nextMigration", comparison.migrationFileName(),
+                "destructiveChanges", changes.stream().filter(c -> c.safety() == ReportedChange.Safety.DESTRUCTIVE).count(),
+                "changes", changes.stream().map(JsonReport::change).toList(),
+                "unmanaged", comparison.diff().unmanaged()));
+    }
+
+    private static Map<String, Object> change(ReportedChange reported) {
+        Change change = reported.change();
+        return Json.object(
+                "kind", change.kind().name().toLowerCase(Locale.ROOT),
+                "marker", String.valueOf(change.marker()),
+                "schema", change.subject().schema(),
+                "table", change.kind() == Change.Kind.CREATE_SCHEMA ? null : change.subject().name(),
+                "column", change.column(),
+                "summary", reported.rendered().summary(),
+                "safety", reported.safety().id(),
+                "before", before(change),
+                "after", after(change),
+                "source", reported.entity() == null ? null
+                        : Json.object("entity", reported.entity(), "field", reported.field()),
+                "sql", reported.rendered().sql().strip());
+    }
+
+    private static Map<String, Object> before(Change change) {
+        if (change instanceof Change.AlterColumn alter) {
+            return column(alter.from());
+        }
+        if (change instanceof Change.DropColumn drop) {
+            return column(drop.definition());
+        }
+        return null;
+    }
+
+    private static Map<String, Object> after(Change change) {
+        if (change instanceof Change.AlterColumn alter) {
+            return column(alter.to());
+        }
+        if (change instanceof Change.AddColumn add) {
+            return column(add.definition());
+        }
+        return null;
+    }
+
+    private static Map<String, Object> column(Column column) {
+        return Json.object(
+                "type", column.type(),
+                "nullable", column.nullable(),
+                "default", column.defaultExpression(),
+                "generation", column.generation().name().toLowerCase(Locale.ROOT));
+    }
+}
