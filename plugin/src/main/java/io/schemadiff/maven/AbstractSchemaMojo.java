@@ -81,6 +81,13 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
     @Parameter(property = "schema.exclude")
     protected List<String> exclude;
 
+    /**
+     * Mapped classes found outside {@code packages} (a model nobody registered is the classic "table
+     * doesn't exist" bug): {@code warn} names each one, {@code fail} fails the build, {@code ignore}.
+     */
+    @Parameter(property = "schema.unregistered", defaultValue = "warn")
+    protected String unregistered;
+
     /** A folder whose {@code postgresql/<kind>.vm} files replace the plugin's templates of the same name. */
     @Parameter(property = "schema.templates", defaultValue = "${project.basedir}/src/main/schema-templates")
     protected File templates;
@@ -160,7 +167,8 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
                 .generator("schema-maven-plugin " + (pluginVersion == null ? "" : pluginVersion))
                 .message(message)
                 .verify(verify)
-                .exclude(nonBlank(exclude));
+                .exclude(nonBlank(exclude))
+                .unregistered(PipelineSettings.Unregistered.parse(unregistered == null ? "warn" : unregistered));
     }
 
     private static List<String> nonBlank(List<String> values) {

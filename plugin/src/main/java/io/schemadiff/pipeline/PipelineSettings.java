@@ -32,6 +32,21 @@ public final class PipelineSettings {
     private String generator = "schema-maven-plugin";
     private boolean verify = true;
     private List<String> exclude = List.of();
+    private Unregistered unregistered = Unregistered.WARN;
+
+    /** What to do about mapped classes found outside the configured packages. */
+    public enum Unregistered {
+        WARN, FAIL, IGNORE;
+
+        public static Unregistered parse(String value) {
+            try {
+                return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("Unknown <unregistered> (schema.unregistered) '" + value
+                        + "': use warn, fail or ignore.", e);
+            }
+        }
+    }
 
     public Path classesDirectory() { return classesDirectory; }
     public List<Path> classpath() { return classpath; }
@@ -47,6 +62,7 @@ public final class PipelineSettings {
     public boolean verify() { return verify; }
     /** Tables and sequences SQL owns: {@code name}, {@code schema.name}, with {@code *} inside a name. */
     public List<String> exclude() { return exclude; }
+    public Unregistered unregistered() { return unregistered; }
 
     /** The project's compiled classes, e.g. {@code target/classes}. */
     public PipelineSettings classesDirectory(Path value) { this.classesDirectory = value; return this; }
@@ -70,6 +86,8 @@ public final class PipelineSettings {
     public PipelineSettings generator(String value) { this.generator = value; return this; }
     /** Apply the generated migration to the replayed database and diff again before trusting it. */
     public PipelineSettings verify(boolean value) { this.verify = value; return this; }
+
+    public PipelineSettings unregistered(Unregistered value) { this.unregistered = Objects.requireNonNull(value); return this; }
 
     public PipelineSettings exclude(List<String> value) {
         Exclusions.of(value); // a bad pattern fails here, naming itself, before any database starts

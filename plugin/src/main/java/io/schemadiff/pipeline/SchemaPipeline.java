@@ -177,10 +177,7 @@ public final class SchemaPipeline {
         boolean noOwnClasses = classes == null || !Files.isDirectory(classes) || isEmpty(classes);
         DiscoveredModel discovered = new EntityScanner().scan(classes, settings.classpath(), patterns,
                 settings.classes());
-        for (String name : discovered.unregistered()) {
-            console.warn("Mapped class " + name + " is outside the model packages " + settings.packages()
-                    + " and is not part of the comparison. Move it into a matching package, or add it to <classes>/<packages>.");
-        }
+        reportUnregistered(discovered.unregistered());
         if (discovered.entities().isEmpty()) {
             if (noOwnClasses) {
                 throw new SchemaException("No compiled classes in " + classes
@@ -192,6 +189,26 @@ public final class SchemaPipeline {
                     + ". Set <packages> (schema.packages) to where your entities live.");
         }
         return discovered;
+    }
+
+    /** Entities outside the configured packages: the classic "table doesn't exist" bug, by policy. */
+    private void reportUnregistered(List<String> unregistered) {
+        if (unregistered.isEmpty() || settings.unregistered() == PipelineSettings.Unregistered.IGNORE) {
+            return;
+        }
+        List<String> lines = unregistered.stream().map(name -> {
+            String packageName = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : "";
+            return name + " (package " + packageName + "; include it with <package>" + packageName + "</package>)";
+        }).toList();
+        String heading = "Mapped classes outside the model packages " + settings.packages()
+                + " are not part of the comparison:";
+        if (settings.unregistered() == PipelineSettings.Unregistered.FAIL) {
+            throw new SchemaException(heading + "\n  " + String.join("\n  ", lines)
+                    + "\nAdd their packages to <packages> (schema.packages), list them in <classes>, or set "
+                    + "<unregistered>warn</unregistered> (schema.unregistered).");
+        }
+        console.warn(heading);
+        lines.forEach(line -> console.warn("  " + line));
     }
 
     private static boolean isEmpty(Path directory) {
