@@ -88,6 +88,13 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
     @Parameter(property = "schema.unregistered", defaultValue = "warn")
     protected String unregistered;
 
+    /**
+     * The lock file of released migrations (written by {@code schema:lock}). When it exists, a released
+     * migration that was edited or removed, or a new one numbered below a released one, fails the build.
+     */
+    @Parameter(property = "schema.lockFile", defaultValue = "${project.basedir}/src/main/resources/db/migration/schema.lock")
+    protected File lockFile;
+
     /** A folder whose {@code postgresql/<kind>.vm} files replace the plugin's templates of the same name. */
     @Parameter(property = "schema.templates", defaultValue = "${project.basedir}/src/main/schema-templates")
     protected File templates;
@@ -168,6 +175,7 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
                 .message(message)
                 .verify(verify)
                 .exclude(nonBlank(exclude))
+                .lockFile(lockFile == null ? null : lockFile.toPath())
                 .unregistered(PipelineSettings.Unregistered.parse(unregistered == null ? "warn" : unregistered));
     }
 

@@ -33,6 +33,7 @@ public final class PipelineSettings {
     private boolean verify = true;
     private List<String> exclude = List.of();
     private Unregistered unregistered = Unregistered.WARN;
+    private Path lockFile;
 
     /** What to do about mapped classes found outside the configured packages. */
     public enum Unregistered {
@@ -63,6 +64,8 @@ public final class PipelineSettings {
     /** Tables and sequences SQL owns: {@code name}, {@code schema.name}, with {@code *} inside a name. */
     public List<String> exclude() { return exclude; }
     public Unregistered unregistered() { return unregistered; }
+    /** The lock file of released migrations; checked when it exists. */
+    public Path lockFile() { return lockFile; }
 
     /** The project's compiled classes, e.g. {@code target/classes}. */
     public PipelineSettings classesDirectory(Path value) { this.classesDirectory = value; return this; }
@@ -88,6 +91,8 @@ public final class PipelineSettings {
     public PipelineSettings verify(boolean value) { this.verify = value; return this; }
 
     public PipelineSettings unregistered(Unregistered value) { this.unregistered = Objects.requireNonNull(value); return this; }
+
+    public PipelineSettings lockFile(Path value) { this.lockFile = value; return this; }
 
     public PipelineSettings exclude(List<String> value) {
         Exclusions.of(value); // a bad pattern fails here, naming itself, before any database starts

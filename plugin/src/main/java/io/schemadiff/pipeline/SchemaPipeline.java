@@ -20,6 +20,8 @@ import io.schemadiff.render.MigrationRenderer;
 import io.schemadiff.render.RenderedChange;
 import io.schemadiff.schema.DatabaseSchema;
 import io.schemadiff.write.MigrationFolder;
+import io.schemadiff.write.MigrationFolderCheck;
+import io.schemadiff.write.MigrationLock;
 import io.schemadiff.write.MigrationNamer;
 import io.schemadiff.write.MigrationWriter;
 
@@ -106,6 +108,9 @@ public final class SchemaPipeline {
         console.info("Model: " + discovered.entities().size() + " entities in packages matching " + settings.packages()
                 + ", DDL by " + model.producedBy());
 
+        // duplicate versions, misnamed files, edited released migrations: before anything runs
+        MigrationFolderCheck.enforce(MigrationFolderCheck.check(settings.migrationsDirectory(),
+                MigrationLock.read(settings.lockFile())), console::warn);
         MigrationFolder folder = MigrationFolder.scan(settings.migrationsDirectory());
         String suffix = HexFormat.of().formatHex(RANDOM.generateSeed(4));
         String referenceName = "schemadiff_reference_" + suffix;

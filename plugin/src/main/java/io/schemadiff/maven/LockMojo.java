@@ -1,0 +1,52 @@
+package io.schemadiff.maven;
+
+import io.schemadiff.core.SchemaException;
+import io.schemadiff.write.MigrationFolderCheck;
+import io.schemadiff.write.MigrationLock;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Records the migrations now in the folder as released: their Flyway checksums go into the lock file,
+ * and from then on {@code schema:diff} and {@code schema:generate} fail when one of them is edited or
+ * removed, or when a new migration is numbered below them. Run it when you release:
+ * {@code mvn schema:lock}, and commit the lock file.
+ */
+@Mojo(name = "lock", requiresProject = true, threadSafe = true)
+public class LockMojo extends AbstractMojo {
+
+    /** The Flyway migrations folder. */
+    @Parameter(property = "schema.migrations", defaultValue = "${project.basedir}/src/main/resources/db/migration")
+    protected File migrations;
+
+    /** The lock file to write. */
+    @Parameter(property = "schema.lockFile", defaultValue = "${project.basedir}/src/main/resources/db/migration/schema.lock")
+    protected File lockFile;
+
+    /** Skip the goal. */
+    @Parameter(property = "schema.skip", defaultValue = "false")
+    protected boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("Skipping schema:lock (schema.skip=true)");
+            return;
+        }
+        try {
+            Path folder = migrations.toPath();
+            // a folder with duplicate or misnamed files is not fit to be released as it is
+            MigrationFolderCheck.enforce(MigrationFolderCheck.check(folder, Optional.empty()), getLog()::warn);
+            Path written = MigrationLock.write(lockFile.toPath(), folder);
+            getLog().info("Locked the released migrations in " + written + ". Commit it.");
+        } catch (SchemaException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+}
