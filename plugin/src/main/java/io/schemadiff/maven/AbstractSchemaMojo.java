@@ -2,6 +2,7 @@ package io.schemadiff.maven;
 
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.pipeline.Comparison;
+import io.schemadiff.pipeline.DestructiveChangesException;
 import io.schemadiff.pipeline.PipelineSettings;
 import io.schemadiff.pipeline.SchemaPipeline;
 import io.schemadiff.reference.EmbeddedPostgresServer;
@@ -95,6 +96,14 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
     @Parameter(property = "schema.lockFile", defaultValue = "${project.basedir}/src/main/resources/db/migration/schema.lock")
     protected File lockFile;
 
+    /**
+     * Changes that lose data (dropped tables and columns, narrower types): {@code warn} lists them;
+     * {@code fail} makes {@code schema:generate} write nothing and {@code schema:diff} fail even with
+     * {@code failOnDifference=false}.
+     */
+    @Parameter(property = "schema.destructive", defaultValue = "warn")
+    protected String destructive;
+
     /** A folder whose {@code postgresql/<kind>.vm} files replace the plugin's templates of the same name. */
     @Parameter(property = "schema.templates", defaultValue = "${project.basedir}/src/main/schema-templates")
     protected File templates;
@@ -144,6 +153,8 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
             SchemaPipeline pipeline = new SchemaPipeline(settings, new MavenConsole(getLog()),
                     EmbeddedPostgresServer::start, Clock.systemUTC());
             run(pipeline, settings);
+        } catch (DestructiveChangesException e) {
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (SchemaException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
@@ -176,6 +187,8 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
                 .verify(verify)
                 .exclude(nonBlank(exclude))
                 .lockFile(lockFile == null ? null : lockFile.toPath())
+                .destructive(PipelineSettings.Policy.parse(destructive == null ? "warn" : destructive,
+                        "<destructive> (schema.destructive)"))
                 .unregistered(PipelineSettings.Unregistered.parse(unregistered == null ? "warn" : unregistered));
     }
 

@@ -2,6 +2,7 @@ package io.schemadiff.maven;
 
 import io.schemadiff.pipeline.ChangeReport;
 import io.schemadiff.pipeline.Comparison;
+import io.schemadiff.pipeline.DestructiveChangesException;
 import io.schemadiff.pipeline.PipelineSettings;
 import io.schemadiff.pipeline.SchemaPipeline;
 import io.schemadiff.report.JUnitReport;
@@ -69,6 +70,10 @@ public class DiffMojo extends AbstractSchemaMojo {
                 .append(", ").append(ReportWriter.JSON).append(", ").append(JUnitReport.FILE_NAME).append(" beside it.");
         if (failOnDifference) {
             throw new MojoFailureException(message.toString());
+        }
+        if (settings.destructive() == PipelineSettings.Policy.FAIL && !comparison.destructive().isEmpty()) {
+            throw new MojoFailureException(message + "\n"
+                    + new DestructiveChangesException("The missing migration", comparison.destructive()).getMessage());
         }
         for (String line : message.toString().split("\n")) {
             getLog().warn(line);

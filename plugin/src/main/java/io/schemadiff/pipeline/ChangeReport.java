@@ -1,5 +1,7 @@
 package io.schemadiff.pipeline;
 
+import io.schemadiff.diff.SafetyLint;
+
 import io.schemadiff.render.RenderedChange;
 
 import java.util.ArrayList;
@@ -19,6 +21,11 @@ public final class ChangeReport {
             byTable.computeIfAbsent(change.table(), k -> new ArrayList<>()).add(change);
         }
         byTable = new java.util.TreeMap<>(byTable);
+        Map<RenderedChange, SafetyLint.Finding> findings = new java.util.IdentityHashMap<>();
+        List<SafetyLint.Finding> safety = comparison.safety();
+        for (int i = 0; i < comparison.changes().size(); i++) {
+            findings.put(comparison.changes().get(i), safety.get(i));
+        }
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, List<RenderedChange>> group : byTable.entrySet()) {
             String entity = comparison.model().sources().ofTable(group.getValue().get(0).change().subject())
@@ -28,8 +35,9 @@ public final class ChangeReport {
             for (RenderedChange change : group.getValue()) {
                 String source = change.source() != null && !change.source().equals(entity)
                         ? "  <- " + shortSource(change.source(), entity) : "";
-                lines.add("  " + change.marker() + " " + change.summary() + source
-                        + (change.destructive() ? "  [destructive]" : ""));
+                SafetyLint.Finding finding = findings.get(change);
+                lines.add("  " + change.marker() + " " + change.summary() + source + (finding.safe() ? ""
+                        : "  [" + String.join(", ", finding.risks().stream().map(SafetyLint.Risk::id).toList()) + "]"));
             }
         }
         return lines;

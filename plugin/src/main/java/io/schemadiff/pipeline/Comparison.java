@@ -1,6 +1,7 @@
 package io.schemadiff.pipeline;
 
 import io.schemadiff.discover.DiscoveredModel;
+import io.schemadiff.diff.SafetyLint;
 import io.schemadiff.diff.SchemaDiff;
 import io.schemadiff.model.EntityModel;
 import io.schemadiff.render.RenderedChange;
@@ -35,5 +36,15 @@ public record Comparison(
 
     public boolean inSync() {
         return diff.isEmpty();
+    }
+
+    /** What each change risks on a database with data, in the order of {@link #changes()}. */
+    public List<SafetyLint.Finding> safety() {
+        return SafetyLint.review(diff.changes(), referenceSchema);
+    }
+
+    /** The changes that lose data. */
+    public List<SafetyLint.Finding> destructive() {
+        return safety().stream().filter(f -> f.has(SafetyLint.Risk.DESTRUCTIVE)).toList();
     }
 }

@@ -34,6 +34,20 @@ public final class PipelineSettings {
     private List<String> exclude = List.of();
     private Unregistered unregistered = Unregistered.WARN;
     private Path lockFile;
+    private Policy destructive = Policy.WARN;
+
+    /** What to do about changes that lose data. */
+    public enum Policy {
+        WARN, FAIL;
+
+        public static Policy parse(String value, String parameter) {
+            try {
+                return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("Unknown " + parameter + " '" + value + "': use warn or fail.", e);
+            }
+        }
+    }
 
     /** What to do about mapped classes found outside the configured packages. */
     public enum Unregistered {
@@ -66,6 +80,7 @@ public final class PipelineSettings {
     public Unregistered unregistered() { return unregistered; }
     /** The lock file of released migrations; checked when it exists. */
     public Path lockFile() { return lockFile; }
+    public Policy destructive() { return destructive; }
 
     /** The project's compiled classes, e.g. {@code target/classes}. */
     public PipelineSettings classesDirectory(Path value) { this.classesDirectory = value; return this; }
@@ -93,6 +108,8 @@ public final class PipelineSettings {
     public PipelineSettings unregistered(Unregistered value) { this.unregistered = Objects.requireNonNull(value); return this; }
 
     public PipelineSettings lockFile(Path value) { this.lockFile = value; return this; }
+
+    public PipelineSettings destructive(Policy value) { this.destructive = Objects.requireNonNull(value); return this; }
 
     public PipelineSettings exclude(List<String> value) {
         Exclusions.of(value); // a bad pattern fails here, naming itself, before any database starts

@@ -5,6 +5,7 @@ import io.schemadiff.core.Console;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.diff.Change;
 import io.schemadiff.diff.Exclusions;
+import io.schemadiff.diff.SafetyLint;
 import io.schemadiff.diff.SchemaDiff;
 import io.schemadiff.diff.SchemaDiffer;
 import io.schemadiff.discover.DiscoveredModel;
@@ -80,6 +81,14 @@ public final class SchemaPipeline {
         Comparison comparison = compare();
         if (comparison.inSync()) {
             return new Generation(comparison, Optional.empty());
+        }
+        List<SafetyLint.Finding> destructive = comparison.destructive();
+        if (!destructive.isEmpty()) {
+            if (settings.destructive() == PipelineSettings.Policy.FAIL) {
+                throw new DestructiveChangesException("Nothing was written:", destructive);
+            }
+            console.warn(comparison.migrationFileName() + " loses data; review these before it is applied:\n"
+                    + DestructiveChangesException.describe(destructive));
         }
         Path file = settings.migrationsDirectory().resolve(comparison.migrationFileName());
         new MigrationWriter().write(file, comparison.migrationSql());

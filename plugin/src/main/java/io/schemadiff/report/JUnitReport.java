@@ -51,7 +51,7 @@ public final class JUnitReport {
             String details = changes.stream()
                     .map(c -> c.change().marker() + " " + c.rendered().summary()
                             + (c.cause() == null ? "" : "  <- " + c.cause())
-                            + (c.safety() == ReportedChange.Safety.DESTRUCTIVE ? "  [destructive]" : ""))
+                            + (c.finding().safe() ? "" : "  " + c.tags()))
                     .collect(Collectors.joining("\n"));
             xml.append(">\n    <failure type=\"MissingMigration\" message=\"").append(escape(message)).append("\">")
                     .append(escape(details)).append("</failure>\n  </testcase>\n");

@@ -1,6 +1,7 @@
 package io.schemadiff.report;
 
 import io.schemadiff.diff.Change;
+import io.schemadiff.diff.SafetyLint;
 import io.schemadiff.pipeline.Comparison;
 import io.schemadiff.schema.Column;
 
@@ -35,7 +36,7 @@ public final class JsonReport {
                 "tablesChecked", Tables.checked(comparison).size(),
                 "migrationsReplayed", comparison.migrationsReplayed(),
                 "nextMigration", comparison.migrationFileName(),
-                "destructiveChanges", changes.stream().filter(c -> c.safety() == ReportedChange.Safety.DESTRUCTIVE).count(),
+                "destructiveChanges", changes.stream().filter(ReportedChange::destructive).count(),
                 "changes", changes.stream().map(JsonReport::change).toList(),
                 "unmanaged", comparison.diff().unmanaged()));
     }
@@ -49,7 +50,9 @@ public final class JsonReport {
                 "table", change.kind() == Change.Kind.CREATE_SCHEMA ? null : change.subject().name(),
                 "column", change.column(),
                 "summary", reported.rendered().summary(),
-                "safety", reported.safety().id(),
+                "safety", reported.finding().severity(),
+                "risks", reported.finding().risks().stream().map(SafetyLint.Risk::id).toList(),
+                "reasons", reported.finding().reasons(),
                 "before", before(change),
                 "after", after(change),
                 "source", reported.entity() == null ? null

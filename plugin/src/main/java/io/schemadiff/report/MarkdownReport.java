@@ -31,7 +31,7 @@ public final class MarkdownReport {
             return md.toString();
         }
         List<ReportedChange> changes = ReportedChange.of(comparison);
-        long destructive = changes.stream().filter(c -> c.safety() == ReportedChange.Safety.DESTRUCTIVE).count();
+        long destructive = changes.stream().filter(ReportedChange::destructive).count();
         md.append("### Schema: ").append(io.schemadiff.pipeline.ChangeReport.summary(comparison))
                 .append(" without a migration\n\n");
         md.append("`mvn compile schema:generate` writes `").append(comparison.migrationFileName()).append("`");
@@ -41,7 +41,7 @@ public final class MarkdownReport {
             md.append("| ").append(change.change().marker() == '+' ? "➕" : change.change().marker() == '-' ? "➖" : "✏️")
                     .append(" | `").append(cell(change.rendered().table())).append("` | ")
                     .append(cell(change.rendered().summary()))
-                    .append(change.safety() == ReportedChange.Safety.DESTRUCTIVE ? " **(destructive)**" : "")
+                    .append(change.finding().safe() ? "" : " **" + change.tags() + "**")
                     .append(" | ").append(change.cause() == null ? "" : "`" + cell(change.cause()) + "`").append(" |\n");
         }
         String diagram = erDiagram(comparison);

@@ -1,6 +1,7 @@
 package io.schemadiff.report;
 
 import io.schemadiff.diff.Change;
+import io.schemadiff.diff.SafetyLint;
 import io.schemadiff.pipeline.Comparison;
 import io.schemadiff.render.RenderedChange;
 
@@ -12,18 +13,11 @@ import java.util.List;
  * @param entity the entity class behind the change's table, or {@code null} (e.g. a dropped table)
  * @param field  the attribute path within {@code entity} behind the change, or {@code null}
  */
-record ReportedChange(RenderedChange rendered, String entity, String field) {
-
-    /** How a change can hurt: {@code destructive} changes lose data; {@code safe} ones do not. */
-    enum Safety {
-        SAFE, DESTRUCTIVE;
-
-        String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
+record ReportedChange(RenderedChange rendered, String entity, String field, SafetyLint.Finding finding) {
 
     static List<ReportedChange> of(Comparison comparison) {
+        List<SafetyLint.Finding> findings = comparison.safety();
+        java.util.Iterator<SafetyLint.Finding> finding = findings.iterator();
         return comparison.changes().stream().map(rendered -> {
             Change change = rendered.change();
             String entity = comparison.model().sources().ofTable(change.subject()).orElse(null);
@@ -34,7 +28,7 @@ record ReportedChange(RenderedChange rendered, String entity, String field) {
             } else if (source != null && entity == null) {
                 entity = source;
             }
-            return new ReportedChange(rendered, entity, field);
+            return new ReportedChange(rendered, entity, field, finding.next());
         }).toList();
     }
 
@@ -42,8 +36,14 @@ record ReportedChange(RenderedChange rendered, String entity, String field) {
         return rendered.change();
     }
 
-    Safety safety() {
-        return change().destructive() ? Safety.DESTRUCTIVE : Safety.SAFE;
+    boolean destructive() {
+        return finding.has(SafetyLint.Risk.DESTRUCTIVE);
+    }
+
+    /** e.g. {@code [destructive, lock-heavy]}, or empty when safe. */
+    String tags() {
+        return finding.safe() ? "" : finding.risks().stream().map(SafetyLint.Risk::id)
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     /** {@code com.x.Account.phone}, {@code com.x.Account}, or {@code null}. */

@@ -85,6 +85,8 @@ class ReportsTest {
 
         JsonNode dropFax = find(report, "drop_column", "fax");
         assertEquals("destructive", dropFax.get("safety").asText());
+        assertEquals("[\"destructive\"]", dropFax.get("risks").toString());
+        assertTrue(dropFax.get("reasons").get(0).asText().contains("drops the column"), dropFax.toString());
         assertEquals("character varying(30)", dropFax.get("before").get("type").asText());
         assertTrue(dropFax.get("after").isNull());
         assertTrue(dropFax.get("sql").asText().contains("drop column fax"), dropFax.toString());
@@ -155,7 +157,7 @@ class ReportsTest {
 
         assertTrue(md.contains("`mvn compile schema:generate` writes `" + outOfSync.migrationFileName() + "`"), md);
         assertTrue(md.contains("**1 destructive**"), md);
-        assertTrue(md.contains("| ➖ | `customers` | drop column fax **(destructive)** |"), md);
+        assertTrue(md.contains("| ➖ | `customers` | drop column fax **[destructive]** |"), md);
         assertTrue(md.contains("```mermaid\nerDiagram\n"), md);
         assertTrue(md.contains("    purchase_orders {\n"), md);
         assertTrue(md.contains("        bigint id PK\n"), md);

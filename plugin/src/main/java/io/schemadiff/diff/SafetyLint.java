@@ -1,0 +1,190 @@
+package io.schemadiff.diff;
+
+import io.schemadiff.schema.Column;
+import io.schemadiff.schema.DatabaseSchema;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What each change risks when it runs against a production database that has data: the review a
+ * migration needs before it is applied. A change on a table the same migration creates risks nothing.
+ */
+public final class SafetyLint {
+
+    /** Ordered from most to least severe. */
+    public enum Risk {
+        /** Data is lost: a dropped table or column, a narrower type. */
+        DESTRUCTIVE("destructive"),
+        /** Fails, or changes meaning, depending on the rows already there. */
+        DATA_DEPENDENT("data-dependent"),
+        /** Holds a lock that blocks writes (or reads) while PostgreSQL rewrites or scans the table. */
+        LOCK_HEAVY("lock-heavy");
+
+        private final String id;
+
+        Risk(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    /** A change's risks (empty: safe) and why, in words a reviewer acts on. */
+    public record Finding(Change change, Set<Risk> risks, List<String> reasons) {
+
+        public boolean safe() {
+            return risks.isEmpty();
+        }
+
+        /** The most severe risk's id, or {@code safe}. */
+        public String severity() {
+            return risks.isEmpty() ? "safe" : risks.iterator().next().id();
+        }
+
+        public boolean has(Risk risk) {
+            return risks.contains(risk);
+        }
+    }
+
+    private static final Pattern TYPE = Pattern.compile("^([a-z ]+?)(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?( with(?:out)? time zone)?$");
+    private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
+
+    private SafetyLint() {
+    }
+
+    /** @param reference the schema the existing migrations build: its tables are the ones with data */
+    public static List<Finding> review(List<Change> plan, DatabaseSchema reference) {
+        List<Finding> findings = new ArrayList<>();
+        for (Change change : plan) {
+            findings.add(review(change, reference.tables().containsKey(change.subject())));
+        }
+        return findings;
+    }
+
+    static Finding review(Change change, boolean existingTable) {
+        Set<Risk> risks = EnumSet.noneOf(Risk.class);
+        List<String> reasons = new ArrayList<>();
+        if (change instanceof Change.DropTable) {
+            add(risks, reasons, Risk.DESTRUCTIVE, "drops the table and all its rows");
+        } else if (change instanceof Change.DropColumn) {
+            add(risks, reasons, Risk.DESTRUCTIVE, "drops the column and its data");
+        } else if (change instanceof Change.DropSequence) {
+            add(risks, reasons, Risk.DESTRUCTIVE, "drops the sequence and its current value");
+        } else if (!existingTable) {
+            return new Finding(change, risks, reasons); // a table this migration creates has no rows yet
+        } else if (change instanceof Change.AddColumn add) {
+            Column column = add.definition();
+            if (!column.nullable() && !column.hasDefault() && column.generation() == Column.Generation.NONE) {
+                add(risks, reasons, Risk.DATA_DEPENDENT, "a NOT NULL column without a default fails on a table "
+                        + "with rows (add it nullable, backfill, then set NOT NULL)");
+            }
+        } else if (change instanceof Change.AlterColumn alter) {
+            reviewAlter(alter, risks, reasons);
+        } else if (change instanceof Change.CreateIndex index) {
+            if (index.index().unique()) {
+                add(risks, reasons, Risk.DATA_DEPENDENT, "a unique index fails if existing rows have duplicates");
+            }
+            add(risks, reasons, Risk.LOCK_HEAVY, "CREATE INDEX blocks writes while it builds "
+                    + "(CREATE INDEX CONCURRENTLY does not, in a migration of its own)");
+        } else if (change instanceof Change.AddUniqueKey || change instanceof Change.AddPrimaryKey) {
+            add(risks, reasons, Risk.DATA_DEPENDENT, "fails if existing rows have duplicates"
+                    + (change instanceof Change.AddPrimaryKey ? " or nulls" : ""));
+            add(risks, reasons, Risk.LOCK_HEAVY, "builds a unique index, blocking writes while it does");
+        } else if (change instanceof Change.AddCheck) {
+            add(risks, reasons, Risk.DATA_DEPENDENT, "fails if an existing row violates it (it scans the table)");
+        } else if (change instanceof Change.AddForeignKey) {
+            add(risks, reasons, Risk.DATA_DEPENDENT, "fails if an existing row points nowhere (it scans the table)");
+        }
+        // anything else (creates, dropped constraints and indexes, defaults, sequence settings) risks nothing
+        return new Finding(change, risks, reasons);
+    }
+
+    private static void reviewAlter(Change.AlterColumn alter, Set<Risk> risks, List<String> reasons) {
+        if (alter.nullabilityChanged() && !alter.to().nullable()) {
+            add(risks, reasons, Risk.DATA_DEPENDENT, "SET NOT NULL fails if a row holds null (and scans the table)");
+        }
+        if (alter.typeChanged()) {
+            reviewType(alter.from().type(), alter.to().type(), risks, reasons);
+        }
+    }
+
+    /** PostgreSQL rewrites a table for a type change unless it only widens a length or precision. */
+    private static void reviewType(String from, String to, Set<Risk> risks, List<String> reasons) {
+        Matcher a = TYPE.matcher(from.toLowerCase(Locale.ROOT));
+        Matcher b = TYPE.matcher(to.toLowerCase(Locale.ROOT));
+        if (!a.matches() || !b.matches()) {
+            castMayFail(from, to, risks, reasons);
+            return;
+        }
+        String baseA = a.group(1) + (a.group(4) == null ? "" : a.group(4));
+        String baseB = b.group(1) + (b.group(4) == null ? "" : b.group(4));
+        Integer sizeA = number(a.group(2));
+        Integer sizeB = number(b.group(2));
+        Integer scaleA = number(a.group(3));
+        Integer scaleB = number(b.group(3));
+        boolean text = isText(a.group(1)) && isText(b.group(1));
+        if (text) {
+            // varchar(n) -> varchar(m > n) or text: a catalog change only
+            boolean widening = sizeB == null || (sizeA != null && sizeB >= sizeA);
+            if (!widening || "character".equals(b.group(1)) != "character".equals(a.group(1))) {
+                add(risks, reasons, Risk.DESTRUCTIVE, "narrows " + from + " to " + to + ": longer values fail or are cut");
+                add(risks, reasons, Risk.LOCK_HEAVY, "rewrites or scans the table under an exclusive lock");
+            }
+            return;
+        }
+        if (baseA.equals(baseB)) {
+            boolean narrower = (sizeB != null && (sizeA == null || sizeB < sizeA))
+                    || (scaleB != null && scaleA != null && scaleB < scaleA);
+            if (narrower) {
+                add(risks, reasons, Risk.DESTRUCTIVE, "narrows " + from + " to " + to + ": values are rounded or fail");
+            }
+            boolean sameScale = scaleA == null ? scaleB == null : scaleA.equals(scaleB);
+            if (narrower || !sameScale) {
+                add(risks, reasons, Risk.LOCK_HEAVY, "rewrites the table under an exclusive lock");
+            }
+            return;
+        }
+        int rankA = INTEGERS.indexOf(a.group(1));
+        int rankB = INTEGERS.indexOf(b.group(1));
+        if (rankA >= 0 && rankB >= 0) {
+            if (rankB < rankA) {
+                add(risks, reasons, Risk.DATA_DEPENDENT, "narrows " + from + " to " + to + ": larger values fail");
+            }
+            add(risks, reasons, Risk.LOCK_HEAVY, "rewrites the table under an exclusive lock");
+            return;
+        }
+        if (a.group(1).equals("double precision") && b.group(1).equals("real")) {
+            add(risks, reasons, Risk.DESTRUCTIVE, "narrows double precision to real: digits are lost");
+            add(risks, reasons, Risk.LOCK_HEAVY, "rewrites the table under an exclusive lock");
+            return;
+        }
+        castMayFail(from, to, risks, reasons);
+    }
+
+    private static void castMayFail(String from, String to, Set<Risk> risks, List<String> reasons) {
+        add(risks, reasons, Risk.DATA_DEPENDENT, "converts " + from + " to " + to + ": values that do not convert fail");
+        add(risks, reasons, Risk.LOCK_HEAVY, "rewrites the table under an exclusive lock");
+    }
+
+    private static boolean isText(String base) {
+        return base.equals("character varying") || base.equals("varchar") || base.equals("text")
+                || base.equals("character");
+    }
+
+    private static Integer number(String digits) {
+        return digits == null ? null : Integer.valueOf(digits);
+    }
+
+    private static void add(Set<Risk> risks, List<String> reasons, Risk risk, String reason) {
+        risks.add(risk);
+        reasons.add(reason);
+    }
+}

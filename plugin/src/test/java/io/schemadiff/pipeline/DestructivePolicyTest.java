@@ -1,0 +1,52 @@
+package io.schemadiff.pipeline;
+
+import io.schemadiff.fixtures.shop.ShopMigrations;
+import io.schemadiff.testing.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code schema.destructive}: a migration that loses data is written with a warning, or not at all. */
+class DestructivePolicyTest {
+
+    @TempDir
+    Path dir;
+
+    private Scenario shopWithAColumnTheModelDropped() {
+        return Scenario.of(dir, "io.schemadiff.fixtures.shop.domains.*.model")
+                .migration("V1__customers.sql", ShopMigrations.CUSTOMERS)
+                .migration("V2__orders.sql", ShopMigrations.ORDERS)
+                .migration("V3__fax.sql", "alter table customers add column fax varchar(30);");
+    }
+
+    @Test
+    void warnWritesTheMigrationAndSaysWhatIsLost() throws Exception {
+        Scenario scenario = shopWithAColumnTheModelDropped();
+        SchemaPipeline.Generation generation = scenario.generate();
+
+        assertTrue(generation.written().isPresent());
+        assertTrue(scenario.warnings().stream().anyMatch(w -> w.startsWith(generation.comparison().migrationFileName()
+                + " loses data") && w.contains("customers: drop column fax (drops the column and its data)")),
+                scenario.warnings().toString());
+    }
+
+    @Test
+    void failWritesNothingAndNamesTheChange() throws Exception {
+        Scenario scenario = shopWithAColumnTheModelDropped();
+        DestructiveChangesException e = assertThrows(DestructiveChangesException.class, () -> scenario.pipeline(
+                scenario.settings().destructive(PipelineSettings.Policy.FAIL)).generate());
+
+        assertTrue(e.getMessage().startsWith("Nothing was written: 1 change loses data, and schema.destructive=fail"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("customers: drop column fax"), e.getMessage());
+        try (var files = Files.list(scenario.migrations())) {
+            assertEquals(3, files.count(), "no migration was written");
+        }
+    }
+}
