@@ -104,6 +104,13 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
     @Parameter(property = "schema.destructive", defaultValue = "warn")
     protected String destructive;
 
+    /**
+     * Write an undo script ({@code U<version>__<description>.sql}, Flyway's undo naming) beside each
+     * generated migration, proven to restore the previous schema. Flyway Community ignores them.
+     */
+    @Parameter(property = "schema.undo", defaultValue = "true")
+    protected boolean undo;
+
     /** A folder whose {@code postgresql/<kind>.vm} files replace the plugin's templates of the same name. */
     @Parameter(property = "schema.templates", defaultValue = "${project.basedir}/src/main/schema-templates")
     protected File templates;
@@ -187,6 +194,7 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
                 .verify(verify)
                 .exclude(nonBlank(exclude))
                 .lockFile(lockFile == null ? null : lockFile.toPath())
+                .undo(undo)
                 .destructive(PipelineSettings.Policy.parse(destructive == null ? "warn" : destructive,
                         "<destructive> (schema.destructive)"))
                 .unregistered(PipelineSettings.Unregistered.parse(unregistered == null ? "warn" : unregistered));

@@ -20,6 +20,9 @@ import java.util.Map;
  * @param timings           milliseconds per stage, in pipeline order
  * @param modelSchema       the schema Hibernate's DDL builds, as read back from PostgreSQL
  * @param referenceSchema   the schema the existing migrations build
+ * @param undoFileName      the undo file, e.g. {@code U4__add_phone_to_accounts.sql}; {@code null} when
+ *                          in sync or undo files are off
+ * @param undoSql           its full text, or {@code null}
  */
 public record Comparison(
         DiscoveredModel discovered,
@@ -32,7 +35,9 @@ public record Comparison(
         int migrationsReplayed,
         Map<String, Long> timings,
         DatabaseSchema modelSchema,
-        DatabaseSchema referenceSchema) {
+        DatabaseSchema referenceSchema,
+        String undoFileName,
+        String undoSql) {
 
     public boolean inSync() {
         return diff.isEmpty();

@@ -35,6 +35,7 @@ public final class PipelineSettings {
     private Unregistered unregistered = Unregistered.WARN;
     private Path lockFile;
     private Policy destructive = Policy.WARN;
+    private boolean undo = true;
 
     /** What to do about changes that lose data. */
     public enum Policy {
@@ -81,6 +82,8 @@ public final class PipelineSettings {
     /** The lock file of released migrations; checked when it exists. */
     public Path lockFile() { return lockFile; }
     public Policy destructive() { return destructive; }
+    /** Write {@code U<version>__…sql} beside each generated migration. */
+    public boolean undo() { return undo; }
 
     /** The project's compiled classes, e.g. {@code target/classes}. */
     public PipelineSettings classesDirectory(Path value) { this.classesDirectory = value; return this; }
@@ -108,6 +111,8 @@ public final class PipelineSettings {
     public PipelineSettings unregistered(Unregistered value) { this.unregistered = Objects.requireNonNull(value); return this; }
 
     public PipelineSettings lockFile(Path value) { this.lockFile = value; return this; }
+
+    public PipelineSettings undo(boolean value) { this.undo = value; return this; }
 
     public PipelineSettings destructive(Policy value) { this.destructive = Objects.requireNonNull(value); return this; }
 

@@ -8,6 +8,7 @@ import io.schemadiff.diff.Exclusions;
 import io.schemadiff.diff.SafetyLint;
 import io.schemadiff.diff.SchemaDiff;
 import io.schemadiff.diff.SchemaDiffer;
+import io.schemadiff.diff.UndoPlan;
 import io.schemadiff.discover.DiscoveredModel;
 import io.schemadiff.discover.EntityScanner;
 import io.schemadiff.discover.PackagePattern;
@@ -19,7 +20,9 @@ import io.schemadiff.reference.PostgresServer;
 import io.schemadiff.render.MigrationDocument;
 import io.schemadiff.render.MigrationRenderer;
 import io.schemadiff.render.RenderedChange;
+import io.schemadiff.render.UndoDocument;
 import io.schemadiff.schema.DatabaseSchema;
+import io.schemadiff.schema.SchemaFingerprint;
 import io.schemadiff.write.MigrationFolder;
 import io.schemadiff.write.MigrationFolderCheck;
 import io.schemadiff.write.MigrationLock;
@@ -91,7 +94,17 @@ public final class SchemaPipeline {
                     + DestructiveChangesException.describe(destructive));
         }
         Path file = settings.migrationsDirectory().resolve(comparison.migrationFileName());
-        new MigrationWriter().write(file, comparison.migrationSql());
+        MigrationWriter writer = new MigrationWriter();
+        writer.write(file, comparison.migrationSql());
+        if (comparison.undoSql() != null) {
+            try {
+                writer.write(settings.migrationsDirectory().resolve(comparison.undoFileName()), comparison.undoSql());
+            } catch (SchemaException e) {
+                // a migration without the undo it was promised with is half a result: take it back
+                deleteQuietly(file);
+                throw e;
+            }
+        }
         return new Generation(comparison, Optional.of(file));
     }
 
@@ -152,7 +165,7 @@ public final class SchemaPipeline {
 
                 if (diff.isEmpty()) {
                     return new Comparison(discovered, model, diff, List.of(), null, null, server.version(), replayed,
-                            timings, modelSchema, referenceSchema);
+                            timings, modelSchema, referenceSchema, null, null);
                 }
 
                 t = System.nanoTime();
@@ -164,15 +177,28 @@ public final class SchemaPipeline {
                 String sql = renderer.render(new MigrationDocument(fileName, settings.generator(),
                         "Hibernate ORM " + model.hibernateVersion() + ", PostgreSQL " + settings.postgresMajor(),
                         rendered));
+
+                String undoFileName = null;
+                String undoSql = null;
+                if (settings.undo()) {
+                    UndoPlan undo = UndoPlan.of(diff.changes());
+                    undoFileName = "U" + fileName.substring(1);
+                    undoSql = renderer.render(new UndoDocument(undoFileName, fileName, settings.generator(),
+                            render(renderer, undo.changes(), new SourceMap()), undo.droppedSchemas(),
+                            undo.irreversible()));
+                }
                 timings.put("render", elapsed(t));
 
                 if (settings.verify()) {
                     t = System.nanoTime();
                     verify(replay, reference, reader, modelSchema, fileName, sql);
+                    if (undoSql != null) {
+                        verifyUndo(reference, reader, referenceSchema, undoFileName, undoSql);
+                    }
                     timings.put("verify", elapsed(t));
                 }
                 return new Comparison(discovered, model, diff, rendered, fileName, sql, server.version(), replayed,
-                        timings, modelSchema, referenceSchema);
+                        timings, modelSchema, referenceSchema, undoFileName, undoSql);
             } finally {
                 dropQuietly(server, referenceName);
                 dropQuietly(server, modelName);
@@ -289,8 +315,12 @@ public final class SchemaPipeline {
     }
 
     private List<RenderedChange> render(MigrationRenderer renderer, SchemaDiff diff, SourceMap sources) {
+        return render(renderer, diff.changes(), sources);
+    }
+
+    private List<RenderedChange> render(MigrationRenderer renderer, List<Change> changes, SourceMap sources) {
         List<RenderedChange> rendered = new ArrayList<>();
-        for (Change change : diff.changes()) {
+        for (Change change : changes) {
             String source = change.column() != null
                     ? sources.ofColumn(change.subject(), change.column()).or(() -> sources.ofTable(change.subject())).orElse(null)
                     : sources.ofTable(change.subject()).orElse(null);
@@ -310,6 +340,30 @@ public final class SchemaPipeline {
             case CREATE_SEQUENCE, ALTER_SEQUENCE, DROP_SEQUENCE -> "sequence " + change.subject();
             default -> change.subject().display();
         };
+    }
+
+    /**
+     * Runs the undo script on the database the migration was just applied to: its schema must be
+     * the one the existing migrations built, exactly (names aside).
+     */
+    private void verifyUndo(DataSource reference, PostgresCatalogReader reader, DatabaseSchema before,
+                            String fileName, String sql) {
+        try (Connection connection = reference.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new SchemaException("Internal error: the generated undo " + fileName + " does not run after its "
+                    + "migration, so nothing was written: " + e.getMessage() + "\n--- " + fileName + " ---\n" + sql, e);
+        }
+        DatabaseSchema after = Exclusions.of(settings.exclude()).removeFrom(
+                read(reader, reference, before.schemas()), false);
+        if (!SchemaFingerprint.of(after).equals(SchemaFingerprint.of(before))) {
+            SchemaDiff left = new SchemaDiffer().diff(after, before);
+            throw new SchemaException("Internal error: after the migration and its undo " + fileName
+                    + ", the schema is not what it was before, so nothing was written:\n"
+                    + left.changes().stream().map(c -> "    " + subjectLabel(c) + ": " + c.describe())
+                    .collect(Collectors.joining("\n"))
+                    + "\nPlease report this with the entity classes involved.\n--- " + fileName + " ---\n" + sql);
+        }
     }
 
     /**

@@ -51,8 +51,9 @@ public final class MigrationReplay {
                 .dataSource(database)
                 .locations(locations.toArray(String[]::new))
                 .table(HISTORY_TABLE)
-                // a misnamed file would otherwise be skipped in silence and make the comparison wrong
-                .validateMigrationNaming(true)
+                // names are checked before the replay (MigrationFolderCheck), with clearer messages and
+                // without rejecting undo (U) files, which Flyway Community does not run but must tolerate
+                .validateMigrationNaming(false)
                 .cleanDisabled(true)
                 .loggers(QuietFlywayLogging.class.getName())
                 .load();

@@ -69,6 +69,14 @@ public final class MigrationRenderer {
         return text.stripTrailing() + "\n";
     }
 
+    /** The undo file: the reverse steps, and what they cannot restore. */
+    public String render(UndoDocument document) {
+        VelocityContext context = new VelocityContext();
+        context.put("undo", document);
+        context.put("sql", sql);
+        return merge("undo", context).stripTrailing() + "\n";
+    }
+
     public SqlFormatter sql() {
         return sql;
     }
