@@ -20,6 +20,7 @@ import io.schemadiff.reference.PostgresServer;
 import io.schemadiff.render.MigrationDocument;
 import io.schemadiff.render.MigrationRenderer;
 import io.schemadiff.render.RenderedChange;
+import io.schemadiff.render.ReviewChecklist;
 import io.schemadiff.render.UndoDocument;
 import io.schemadiff.schema.DatabaseSchema;
 import io.schemadiff.schema.SchemaFingerprint;
@@ -174,15 +175,15 @@ public final class SchemaPipeline {
                 String description = settings.message() != null && !settings.message().isBlank()
                         ? MigrationNamer.slug(settings.message()) : new MigrationNamer().describe(diff.changes());
                 String fileName = "V" + folder.nextVersion(clock) + "__" + description + ".sql";
+                String undoFileName = settings.undo() ? "U" + fileName.substring(1) : null;
                 String sql = renderer.render(new MigrationDocument(fileName, settings.generator(),
                         "Hibernate ORM " + model.hibernateVersion() + ", PostgreSQL " + settings.postgresMajor(),
-                        rendered));
+                        rendered, ReviewChecklist.of(diff.changes(),
+                        SafetyLint.review(diff.changes(), referenceSchema), undoFileName)));
 
-                String undoFileName = null;
                 String undoSql = null;
                 if (settings.undo()) {
                     UndoPlan undo = UndoPlan.of(diff.changes());
-                    undoFileName = "U" + fileName.substring(1);
                     undoSql = renderer.render(new UndoDocument(undoFileName, fileName, settings.generator(),
                             render(renderer, undo.changes(), new SourceMap()), undo.droppedSchemas(),
                             undo.irreversible()));

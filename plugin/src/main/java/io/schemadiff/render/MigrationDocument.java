@@ -8,11 +8,17 @@ import java.util.List;
  * @param fileName  e.g. {@code V4__add_phone_to_accounts.sql}
  * @param generator e.g. {@code schema-maven-plugin 0.1.0}
  * @param model     e.g. {@code Hibernate ORM 7.4.13.Final, PostgreSQL 14}
+ * @param review    the review checklist, filled in; {@code null} to leave it out
  */
-public record MigrationDocument(String fileName, String generator, String model, List<RenderedChange> changes) {
+public record MigrationDocument(String fileName, String generator, String model, List<RenderedChange> changes,
+                                ReviewChecklist review) {
 
     public MigrationDocument {
         changes = List.copyOf(changes);
+    }
+
+    public MigrationDocument(String fileName, String generator, String model, List<RenderedChange> changes) {
+        this(fileName, generator, model, changes, null);
     }
 
     public long destructiveCount() {

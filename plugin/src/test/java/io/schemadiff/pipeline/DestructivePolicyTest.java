@@ -31,6 +31,17 @@ class DestructivePolicyTest {
         SchemaPipeline.Generation generation = scenario.generate();
 
         assertTrue(generation.written().isPresent());
+        String sql = Files.readString(generation.written().get());
+        assertTrue(sql.contains("-- Review checklist:\n"
+                + "--   [ ] Creates: nothing new\n"
+                + "--   [ ] Foreign keys: none added\n"
+                + "--   [ ] Indexes: none added\n"
+                + "--   [x] Undo: " + generation.comparison().undoFileName()
+                + ", checked to restore the schema before this migration\n"
+                + "--   [!] Data loss: customers: drop column fax (drops the column and its data)\n"), sql);
+        String undo = Files.readString(scenario.migrations().resolve(generation.comparison().undoFileName()));
+        assertTrue(undo.contains("--   - the values of column customers.fax\n"), undo);
+        assertTrue(undo.contains("alter table customers add column fax varchar(30);"), undo);
         assertTrue(scenario.warnings().stream().anyMatch(w -> w.startsWith(generation.comparison().migrationFileName()
                 + " loses data") && w.contains("customers: drop column fax (drops the column and its data)")),
                 scenario.warnings().toString());
