@@ -1,0 +1,1 @@
+alter table books drop column fax;

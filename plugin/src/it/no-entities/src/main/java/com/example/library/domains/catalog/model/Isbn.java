@@ -1,0 +1,5 @@
+package com.example.library.domains.catalog.model;
+
+/** A value class, not an entity: the model packages hold no @Entity. */
+public record Isbn(String value) {
+}
