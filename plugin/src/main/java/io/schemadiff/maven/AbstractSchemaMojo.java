@@ -6,6 +6,7 @@ import io.schemadiff.pipeline.DestructiveChangesException;
 import io.schemadiff.pipeline.PipelineSettings;
 import io.schemadiff.pipeline.SchemaPipeline;
 import io.schemadiff.reference.EmbeddedPostgresServer;
+import io.schemadiff.write.MigrationFolder;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -111,6 +112,15 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
     @Parameter(property = "schema.undo", defaultValue = "true")
     protected boolean undo;
 
+    /**
+     * How the next migration is numbered: {@code auto} continues the folder's own scheme ({@code V7} →
+     * {@code V8}, {@code V1_2} → {@code V1_3}, {@code V007} → {@code V008}, timestamps → now);
+     * {@code integer} takes the next whole number; {@code timestamp} the current UTC time
+     * ({@code yyyyMMddHHmmss}).
+     */
+    @Parameter(property = "schema.versionScheme", defaultValue = "auto")
+    protected String versionScheme;
+
     /** A folder whose {@code postgresql/<kind>.vm} files replace the plugin's templates of the same name. */
     @Parameter(property = "schema.templates", defaultValue = "${project.basedir}/src/main/schema-templates")
     protected File templates;
@@ -195,6 +205,7 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
                 .exclude(nonBlank(exclude))
                 .lockFile(lockFile == null ? null : lockFile.toPath())
                 .undo(undo)
+                .versionScheme(MigrationFolder.VersionScheme.parse(versionScheme == null ? "auto" : versionScheme))
                 .destructive(PipelineSettings.Policy.parse(destructive == null ? "warn" : destructive,
                         "<destructive> (schema.destructive)"))
                 .unregistered(PipelineSettings.Unregistered.parse(unregistered == null ? "warn" : unregistered));

@@ -1,6 +1,7 @@
 package io.schemadiff.pipeline;
 
 import io.schemadiff.diff.Exclusions;
+import io.schemadiff.write.MigrationFolder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class PipelineSettings {
     private Path lockFile;
     private Policy destructive = Policy.WARN;
     private boolean undo = true;
+    private MigrationFolder.VersionScheme versionScheme = MigrationFolder.VersionScheme.AUTO;
 
     /** What to do about changes that lose data. */
     public enum Policy {
@@ -84,6 +86,7 @@ public final class PipelineSettings {
     public Policy destructive() { return destructive; }
     /** Write {@code U<version>__…sql} beside each generated migration. */
     public boolean undo() { return undo; }
+    public MigrationFolder.VersionScheme versionScheme() { return versionScheme; }
 
     /** The project's compiled classes, e.g. {@code target/classes}. */
     public PipelineSettings classesDirectory(Path value) { this.classesDirectory = value; return this; }
@@ -113,6 +116,11 @@ public final class PipelineSettings {
     public PipelineSettings lockFile(Path value) { this.lockFile = value; return this; }
 
     public PipelineSettings undo(boolean value) { this.undo = value; return this; }
+
+    public PipelineSettings versionScheme(MigrationFolder.VersionScheme value) {
+        this.versionScheme = Objects.requireNonNull(value);
+        return this;
+    }
 
     public PipelineSettings destructive(Policy value) { this.destructive = Objects.requireNonNull(value); return this; }
 

@@ -174,7 +174,7 @@ public final class SchemaPipeline {
                 List<RenderedChange> rendered = render(renderer, diff, model.sources());
                 String description = settings.message() != null && !settings.message().isBlank()
                         ? MigrationNamer.slug(settings.message()) : new MigrationNamer().describe(diff.changes());
-                String fileName = "V" + folder.nextVersion(clock) + "__" + description + ".sql";
+                String fileName = "V" + folder.nextVersion(clock, settings.versionScheme()) + "__" + description + ".sql";
                 String undoFileName = settings.undo() ? "U" + fileName.substring(1) : null;
                 String sql = renderer.render(new MigrationDocument(fileName, settings.generator(),
                         "Hibernate ORM " + model.hibernateVersion() + ", PostgreSQL " + settings.postgresMajor(),

@@ -73,6 +73,41 @@ public final class MigrationFolder {
         return migrations.isEmpty() ? Optional.empty() : Optional.of(migrations.get(migrations.size() - 1));
     }
 
+    /** How the next version is numbered: as the folder does ({@code AUTO}), or a scheme the team chose. */
+    public enum VersionScheme {
+        /** Continue the latest version's own scheme. */
+        AUTO,
+        /** The next whole number above the latest version: {@code 1_2} → {@code 2}. */
+        INTEGER,
+        /** The current UTC time, {@code yyyyMMddHHmmss}, always above the latest version. */
+        TIMESTAMP;
+
+        public static VersionScheme parse(String value) {
+            try {
+                return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("Unknown <versionScheme> (schema.versionScheme) '" + value
+                        + "': use auto, integer or timestamp.", e);
+            }
+        }
+    }
+
+    /** The version after the latest, in {@code scheme}. */
+    public String nextVersion(Clock clock, VersionScheme scheme) {
+        Optional<MigrationVersion> latest = latest().map(Migration::flywayVersion);
+        return switch (scheme) {
+            case AUTO -> nextVersion(clock);
+            case INTEGER -> latest.map(v -> v.getVersion().split("\\.")[0])
+                    .map(major -> new java.math.BigInteger(major).add(java.math.BigInteger.ONE).toString()).orElse("1");
+            case TIMESTAMP -> {
+                String now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).format(TIMESTAMP);
+                // a clock behind the latest version must not go backwards: just above it then
+                yield latest.isEmpty() || MigrationVersion.fromVersion(now).compareTo(latest.get()) > 0
+                        ? now : nextVersion(clock, VersionScheme.INTEGER);
+            }
+        };
+    }
+
     /**
      * The version after the latest, in the project's own scheme: {@code 3} → {@code 4},
      * {@code 1_1} → {@code 1_2}, {@code 1.2} → {@code 1.3}, {@code 007} → {@code 008}, and a

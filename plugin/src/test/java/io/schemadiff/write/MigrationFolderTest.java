@@ -223,4 +223,30 @@ class MigrationFolderTest {
         assertEquals("42", folder.nextVersion(Clock.fixed(Instant.parse("1999-01-01T00:00:00Z"), ZoneOffset.UTC)));
         assertEquals("42", folder.nextVersion(Clock.fixed(Instant.parse("2099-01-01T00:00:00Z"), ZoneOffset.UTC)));
     }
+
+    @Test
+    void integerSchemeTakesTheNextWholeNumber() throws IOException {
+        touch("V1_2__split.sql");
+        assertEquals("2", MigrationFolder.scan(migrations()).nextVersion(CLOCK, MigrationFolder.VersionScheme.INTEGER));
+    }
+
+    @Test
+    void timestampSchemeTakesTheClockAndNeverGoesBackwards() throws IOException {
+        touch("V7__seven.sql");
+        MigrationFolder folder = MigrationFolder.scan(migrations());
+        assertEquals("20300102030405", folder.nextVersion(CLOCK, MigrationFolder.VersionScheme.TIMESTAMP));
+
+        touch("V20990101000000__future.sql");
+        assertEquals("20990101000001", MigrationFolder.scan(migrations())
+                .nextVersion(CLOCK, MigrationFolder.VersionScheme.TIMESTAMP));
+    }
+
+    @Test
+    void autoContinuesTheFoldersSchemeAndUnknownSchemesAreRejected() throws IOException {
+        touch("V007__padded.sql");
+        assertEquals("008", MigrationFolder.scan(migrations()).nextVersion(CLOCK, MigrationFolder.VersionScheme.AUTO));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> MigrationFolder.VersionScheme.parse("semver"));
+        assertTrue(e.getMessage().contains("'semver'"), e.getMessage());
+    }
 }
