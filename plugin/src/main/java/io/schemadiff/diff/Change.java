@@ -24,6 +24,8 @@ public sealed interface Change {
     enum Kind {
         CREATE_SCHEMA,
         CREATE_SEQUENCE,
+        RENAME_TABLE,
+        RENAME_COLUMN,
         DROP_FOREIGN_KEY,
         DROP_INDEX,
         DROP_UNIQUE_KEY,
@@ -74,6 +76,23 @@ public sealed interface Change {
     /** {@code +} adds, {@code -} removes, {@code ~} alters: the marker used in reports. */
     default char marker() {
         return '~';
+    }
+
+    // ---- renames, declared by the user (schema.renames): they keep the data --------------------
+
+    /** A table renamed within its schema; every later step names it {@code to}. */
+    record RenameTable(QualifiedName from, QualifiedName to) implements Change {
+        public Kind kind() { return Kind.RENAME_TABLE; }
+        public QualifiedName subject() { return to; }
+        public String describe() { return "rename table " + from.display() + " to " + to.name(); }
+    }
+
+    /** A column renamed in {@code table} (the table's new name, when it is renamed too). */
+    record RenameColumn(QualifiedName table, String from, String to) implements Change {
+        public Kind kind() { return Kind.RENAME_COLUMN; }
+        public QualifiedName subject() { return table; }
+        public String column() { return to; }
+        public String describe() { return "rename column " + from + " to " + to; }
     }
 
     // ---- schemas and sequences -------------------------------------------------------------

@@ -29,8 +29,15 @@ public record UndoPlan(List<Change> changes, List<String> droppedSchemas, List<S
         Set<Change> inverses = new LinkedHashSet<>();
         List<String> schemas = new ArrayList<>();
         List<String> irreversible = new ArrayList<>();
+        // the other steps undo under the new names; then columns, then tables get their old names back
+        List<Change> columnRenames = new ArrayList<>();
+        List<Change> tableRenames = new ArrayList<>();
         for (Change change : plan) {
-            if (change instanceof Change.CreateSchema create) {
+            if (change instanceof Change.RenameColumn rename) {
+                columnRenames.add(new Change.RenameColumn(rename.table(), rename.to(), rename.from()));
+            } else if (change instanceof Change.RenameTable rename) {
+                tableRenames.add(new Change.RenameTable(rename.to(), rename.from()));
+            } else if (change instanceof Change.CreateSchema create) {
                 schemas.add(create.schema());
             } else if (change instanceof Change.DropTable drop) {
                 inverses.addAll(recreate(drop.table()));
@@ -49,7 +56,10 @@ public record UndoPlan(List<Change> changes, List<String> droppedSchemas, List<S
                 }
             }
         }
-        return new UndoPlan(ChangePlan.order(new ArrayList<>(inverses)), schemas, irreversible);
+        List<Change> ordered = new ArrayList<>(ChangePlan.order(new ArrayList<>(inverses)));
+        ordered.addAll(columnRenames);
+        ordered.addAll(tableRenames);
+        return new UndoPlan(ordered, schemas, irreversible);
     }
 
     /** A dropped table comes back as the differ would create it: the table, then its keys and indexes. */

@@ -121,6 +121,15 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
     @Parameter(property = "schema.versionScheme", defaultValue = "auto")
     protected String versionScheme;
 
+    /**
+     * Renames, because a build cannot ask: without one a renamed field is a dropped column (its data
+     * lost) plus a new, empty one. {@code accounts -> customer_accounts} renames a table,
+     * {@code accounts.email -> email_address} a column (by its table's current name). The plugin
+     * also warns about drops and adds that look like undeclared renames.
+     */
+    @Parameter(property = "schema.renames")
+    protected List<String> renames;
+
     /** A folder whose {@code postgresql/<kind>.vm} files replace the plugin's templates of the same name. */
     @Parameter(property = "schema.templates", defaultValue = "${project.basedir}/src/main/schema-templates")
     protected File templates;
@@ -205,6 +214,7 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
                 .exclude(nonBlank(exclude))
                 .lockFile(lockFile == null ? null : lockFile.toPath())
                 .undo(undo)
+                .renames(nonBlank(renames))
                 .versionScheme(MigrationFolder.VersionScheme.parse(versionScheme == null ? "auto" : versionScheme))
                 .destructive(PipelineSettings.Policy.parse(destructive == null ? "warn" : destructive,
                         "<destructive> (schema.destructive)"))

@@ -37,6 +37,7 @@ public final class PipelineSettings {
     private Path lockFile;
     private Policy destructive = Policy.WARN;
     private boolean undo = true;
+    private List<String> renames = List.of();
     private MigrationFolder.VersionScheme versionScheme = MigrationFolder.VersionScheme.AUTO;
 
     /** What to do about changes that lose data. */
@@ -86,6 +87,8 @@ public final class PipelineSettings {
     public Policy destructive() { return destructive; }
     /** Write {@code U<version>__…sql} beside each generated migration. */
     public boolean undo() { return undo; }
+    /** Declared renames, e.g. {@code accounts.email -> email_address}. */
+    public List<String> renames() { return renames; }
     public MigrationFolder.VersionScheme versionScheme() { return versionScheme; }
 
     /** The project's compiled classes, e.g. {@code target/classes}. */
@@ -116,6 +119,12 @@ public final class PipelineSettings {
     public PipelineSettings lockFile(Path value) { this.lockFile = value; return this; }
 
     public PipelineSettings undo(boolean value) { this.undo = value; return this; }
+
+    public PipelineSettings renames(List<String> value) {
+        io.schemadiff.diff.Renames.parse(value, "public"); // a malformed rename fails here, naming itself
+        this.renames = List.copyOf(value);
+        return this;
+    }
 
     public PipelineSettings versionScheme(MigrationFolder.VersionScheme value) {
         this.versionScheme = Objects.requireNonNull(value);

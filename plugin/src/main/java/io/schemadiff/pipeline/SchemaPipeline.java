@@ -5,6 +5,7 @@ import io.schemadiff.core.Console;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.diff.Change;
 import io.schemadiff.diff.Exclusions;
+import io.schemadiff.diff.Renames;
 import io.schemadiff.diff.SafetyLint;
 import io.schemadiff.diff.SchemaDiff;
 import io.schemadiff.diff.SchemaDiffer;
@@ -161,8 +162,9 @@ public final class SchemaPipeline {
                         withHibernateChecks(read(reader, modelDatabase, null), model.sources()), false);
                 DatabaseSchema referenceSchema = exclusions.removeFrom(
                         read(reader, reference, modelSchema.schemas()), true);
-                SchemaDiff diff = new SchemaDiffer().diff(referenceSchema, modelSchema);
+                SchemaDiff diff = Renames.parse(settings.renames(), model.defaultSchema()).diff(referenceSchema, modelSchema);
                 timings.put("diff", elapsed(t));
+                Renames.probable(diff.changes()).forEach(console::warn);
 
                 if (diff.isEmpty()) {
                     return new Comparison(discovered, model, diff, List.of(), null, null, server.version(), replayed,

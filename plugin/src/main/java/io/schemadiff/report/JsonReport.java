@@ -1,6 +1,7 @@
 package io.schemadiff.report;
 
 import io.schemadiff.diff.Change;
+import io.schemadiff.diff.Renames;
 import io.schemadiff.diff.SafetyLint;
 import io.schemadiff.pipeline.Comparison;
 import io.schemadiff.schema.Column;
@@ -38,7 +39,8 @@ public final class JsonReport {
                 "nextMigration", comparison.migrationFileName(),
                 "destructiveChanges", changes.stream().filter(ReportedChange::destructive).count(),
                 "changes", changes.stream().map(JsonReport::change).toList(),
-                "unmanaged", comparison.diff().unmanaged()));
+                "unmanaged", comparison.diff().unmanaged(),
+                "probableRenames", Renames.probable(comparison.diff().changes())));
     }
 
     private static Map<String, Object> change(ReportedChange reported) {

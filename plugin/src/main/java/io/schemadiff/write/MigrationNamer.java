@@ -68,7 +68,8 @@ public final class MigrationNamer {
     /** Column changes on one table are separate topics; everything else on a table is one. */
     private static String topicSuffix(Change change) {
         return change.column() != null && (change instanceof Change.AddColumn || change instanceof Change.DropColumn
-                || change instanceof Change.AlterColumn) ? "#" + change.column() : "";
+                || change instanceof Change.AlterColumn || change instanceof Change.RenameColumn)
+                ? "#" + change.column() : "";
     }
 
     private static String phrase(Change change) {
@@ -77,6 +78,8 @@ public final class MigrationNamer {
         if (change instanceof Change.CreateSequence c) return "create_" + c.sequence().name().name() + "_sequence";
         if (change instanceof Change.AlterSequence c) return "alter_" + c.to().name().name() + "_sequence";
         if (change instanceof Change.DropSequence c) return "drop_" + c.sequence().name().name() + "_sequence";
+        if (change instanceof Change.RenameTable c) return "rename_" + c.from().name() + "_to_" + c.to().name();
+        if (change instanceof Change.RenameColumn c) return "rename_" + c.from() + "_to_" + c.to() + "_in_" + table;
         if (change instanceof Change.CreateTable) return "create_" + table + "_table";
         if (change instanceof Change.DropTable) return "drop_" + table + "_table";
         if (change instanceof Change.AddColumn c) return "add_" + c.definition().name() + "_to_" + table;
