@@ -1,6 +1,8 @@
 package io.schemadiff.schema;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A check constraint, compared by its {@code pg_get_constraintdef()} text: PostgreSQL has already
@@ -35,41 +37,47 @@ public record CheckConstraint(String name, String definition, List<String> colum
     }
 
     /**
-     * PostgreSQL prints {@code x IN ('A', 'B')} on a varchar as {@code ARRAY['A'::character varying, …]::text[]},
-     * but that printed form parses back as {@code ARRAY['A'::character varying::text, …]}: the same check.
-     * Both become the first form, with parentheses around the array dropped.
+     * One spelling for the equivalent ways an array of values reaches the catalog:
+     * {@code x IN ('A', 'B')} on a varchar prints as {@code ARRAY['A'::character varying, …]::text[]};
+     * that text, run again, prints as {@code ARRAY['A'::character varying::text, …]}; and
+     * {@code x = ANY (ARRAY['A', 'B'])} prints as {@code ARRAY['A'::text, …]}. Compared against the
+     * same column expression, the literals' casts change nothing, so they and the array's own cast are
+     * dropped: all three become {@code ARRAY['A', 'B']}.
      */
     static String canonical(String definition) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < definition.length()) {
             int start = definition.indexOf("ARRAY[", i);
-            if (start < 0) {
+            int end = start < 0 ? -1 : closingBracket(definition, start + "ARRAY".length());
+            if (start < 0 || end < 0) {
                 out.append(definition, i, definition.length());
                 break;
             }
-            int end = closingBracket(definition, start + "ARRAY".length());
-            if (end < 0) {
-                out.append(definition, i, definition.length());
-                break;
-            }
-            // "(ARRAY[…])::text[]" loses its parentheses; "ANY (ARRAY[…])" keeps those of ANY
+            // "(ARRAY[…])::text[]" and "ARRAY[…]::text[]" lose the array's cast; "ANY (ARRAY[…])" keeps its parentheses
+            int after = end + 1;
             boolean parenthesised = start > 0 && definition.charAt(start - 1) == '('
-                    && definition.startsWith(")::", end + 1);
-            out.append(definition, i, parenthesised ? start - 1 : start);
-            List<String> elements = splitTopLevel(definition.substring(start + "ARRAY[".length(), end));
-            String common = commonTrailingCast(elements);
-            if (common != null) {
-                List<String> stripped = elements.stream()
-                        .map(e -> unwrap(e.substring(0, e.length() - common.length()))).toList();
-                out.append("ARRAY[").append(String.join(", ", stripped)).append("]").append(common).append("[]");
-                i = parenthesised ? end + 2 : end + 1;
-            } else {
-                out.append("ARRAY[").append(String.join(", ", elements)).append("]");
-                i = parenthesised ? end + 2 : end + 1;
-            }
+                    && definition.startsWith(")::", after);
+            Matcher arrayCast = ARRAY_CAST.matcher(definition).region(parenthesised ? after + 1 : after,
+                    definition.length());
+            boolean cast = arrayCast.lookingAt();
+            out.append(definition, i, parenthesised && cast ? start - 1 : start);
+            List<String> elements = splitTopLevel(definition.substring(start + "ARRAY[".length(), end))
+                    .stream().map(CheckConstraint::withoutLiteralCasts).toList();
+            out.append("ARRAY[").append(String.join(", ", elements)).append("]");
+            i = cast ? arrayCast.end() : after;
         }
         return out.toString();
+    }
+
+    private static final Pattern ARRAY_CAST = Pattern.compile("::[a-z ]+(?:\\(\\d+(?:,\\s*\\d+)?\\))?\\[]");
+    private static final Pattern CAST_LITERAL = Pattern.compile(
+            "^\\(*('(?:[^']|'')*')(?:\\)?::[a-z ]+(?:\\(\\d+(?:,\\s*\\d+)?\\))?)+\\)*$");
+
+    /** {@code ('A'::character varying)::text} → {@code 'A'}; anything but a cast literal is kept. */
+    private static String withoutLiteralCasts(String element) {
+        Matcher m = CAST_LITERAL.matcher(element);
+        return m.matches() ? m.group(1) : element;
     }
 
     /** The index of the ']' that closes the '[' at {@code open}, skipping quoted text; -1 if none. */
@@ -114,48 +122,4 @@ public record CheckConstraint(String name, String definition, List<String> colum
         return parts;
     }
 
-    /** The {@code ::type} every element ends with, outside its own parentheses and quotes, or null. */
-    private static String commonTrailingCast(List<String> elements) {
-        String common = null;
-        for (String element : elements) {
-            String cast = trailingCast(element);
-            if (cast == null || (common != null && !common.equals(cast))) {
-                return null;
-            }
-            common = cast;
-        }
-        return common;
-    }
-
-    /** In {@code ('A'::character varying)::text} or {@code 'A'::character varying::text}: {@code ::text}. */
-    private static String trailingCast(String element) {
-        int at = element.lastIndexOf("::");
-        if (at <= 0 || element.indexOf('\'', at) >= 0 || element.indexOf(')', at) >= 0) {
-            return null;
-        }
-        String before = element.substring(0, at);
-        // the element must keep a cast of its own: 'A'::character varying, not a bare literal
-        return before.contains("::") ? element.substring(at) : null;
-    }
-
-    private static String unwrap(String element) {
-        return element.startsWith("(") && element.endsWith(")") && closingParenthesis(element) == element.length() - 1
-                ? element.substring(1, element.length() - 1) : element;
-    }
-
-    private static int closingParenthesis(String text) {
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

@@ -18,7 +18,9 @@ class CheckConstraintTest {
     void anArrayCastAndTheSameCastOnEveryElementAreOneCheck() {
         String printed = "CHECK (((status)::text = ANY ((ARRAY['NEW'::character varying, 'PAID'::character varying])::text[])))";
         String reparsed = "CHECK (((status)::text = ANY (ARRAY[('NEW'::character varying)::text, ('PAID'::character varying)::text])))";
+        String anyArray = "CHECK (((status)::text = ANY (ARRAY['NEW'::text, 'PAID'::text])))";
         assertEquals(identity(printed), identity(reparsed));
+        assertEquals(identity(printed), identity(anyArray), "IN (…) and = ANY (ARRAY[…]) are one check");
     }
 
     @Test
@@ -33,5 +35,7 @@ class CheckConstraintTest {
         assertEquals("CHECK ((amount >= (0)::numeric))", CheckConstraint.canonical("CHECK ((amount >= (0)::numeric))"));
         assertEquals("CHECK ((name <> 'ARRAY[x'::text))", CheckConstraint.canonical("CHECK ((name <> 'ARRAY[x'::text))"));
         assertEquals("CHECK ((a = ANY (ARRAY[1, 2])))", CheckConstraint.canonical("CHECK ((a = ANY (ARRAY[1, 2])))"));
+        assertEquals("CHECK (((s)::text = ANY (ARRAY['A', 'B'])))", CheckConstraint.canonical(
+                "CHECK (((s)::text = ANY ((ARRAY['A'::character varying, 'B'::character varying])::text[])))"));
     }
 }
