@@ -63,6 +63,33 @@ public final class SqlFormatter {
                 .replaceAll("^(timestamp|time)(\\(\\d+\\)) without time zone", "$1$2");
     }
 
+    private static final java.util.Set<String> NUMBERS = java.util.Set.of("smallint", "integer", "bigint", "numeric",
+            "real", "double precision");
+    private static final java.util.Set<String> STRINGS = java.util.Set.of("character varying", "character", "text");
+    private static final java.util.Set<String> DATES_AND_TIMESTAMPS = java.util.Set.of("date",
+            "timestamp without time zone", "timestamp with time zone");
+    private static final java.util.Set<String> TIMES = java.util.Set.of("time without time zone", "time with time zone");
+
+    /**
+     * Whether {@code alter column … type} needs a {@code using} cast: PostgreSQL converts on its own
+     * (an assignment cast) between numbers, between dates and timestamps, between times, to any
+     * string type, and within one type (another length or precision); anything else it refuses.
+     */
+    public boolean needsUsing(String fromType, String toType) {
+        String from = baseType(fromType);
+        String to = baseType(toType);
+        boolean converts = from.equals(to) || STRINGS.contains(to)
+                || (NUMBERS.contains(from) && NUMBERS.contains(to))
+                || (DATES_AND_TIMESTAMPS.contains(from) && DATES_AND_TIMESTAMPS.contains(to))
+                || (TIMES.contains(from) && TIMES.contains(to));
+        return !converts;
+    }
+
+    /** {@code timestamp(3) with time zone} → {@code timestamp with time zone}, {@code numeric(10,2)} → {@code numeric}. */
+    private static String baseType(String formatted) {
+        return formatted.replaceAll("\\(\\d+(?:,\\s*\\d+)?\\)", "").replaceAll("\\s+", " ").strip();
+    }
+
     /** A column as written in {@code create table} or {@code add column}. */
     public String column(Column column) {
         StringBuilder sql = new StringBuilder(name(column.name())).append(' ').append(type(column.type()));

@@ -84,7 +84,7 @@ class ShopScenarioTest {
                 .migration("V2__orders.sql", ORDERS.replace("decimal(19, 2)", "numeric(10,4)"));
         Comparison comparison = scenario.compare();
         assertEquals(List.of(Change.Kind.ALTER_COLUMN), kinds(comparison));
-        assertTrue(comparison.migrationSql().contains("type numeric(19,2) using total::numeric(19,2)"),
+        assertTrue(comparison.migrationSql().contains("alter column total type numeric(19,2);"),
                 comparison.migrationSql());
         assertGeneratedMigrationConverges(scenario);
     }

@@ -76,6 +76,12 @@ class MigrationRendererTest {
                 Arguments.of(new Change.CreateSequence(new Sequence(QualifiedName.of("audit", "event_seq"), "integer",
                                 1, 50, 1, Integer.MAX_VALUE, 20, false)),
                         "create sequence audit.event_seq as integer start with 1 increment by 50 cache 20;"),
+                Arguments.of(new Change.RenameTable(QualifiedName.of("audit", "events"), QualifiedName.of("audit", "event_log")),
+                        "alter table audit.events rename to event_log;"),
+                Arguments.of(new Change.RenameTable(QualifiedName.of("public", "clients"), QualifiedName.of("public", "user")),
+                        "alter table clients rename to \"user\";"),
+                Arguments.of(new Change.RenameColumn(ACCOUNTS, "email", "email_address"),
+                        "alter table accounts rename column email to email_address;"),
                 Arguments.of(new Change.DropForeignKey(ORDERS, ORDERS_CUSTOMER),
                         "alter table orders drop constraint fk_orders_customer;"),
                 Arguments.of(new Change.DropIndex(USERS, USERS_EMAIL),
@@ -163,16 +169,32 @@ class MigrationRendererTest {
     }
 
     @Test
-    void typeChangeCastsTheValues() {
-        assertEquals("alter table users alter column email type varchar(255) using email::varchar(255);",
+    void typeChangesPostgresConvertsOnItsOwnNeedNoUsing() {
+        assertEquals("alter table users alter column email type varchar(255);",
                 alter(USERS, col("email", "character varying(100)", true, null, Generation.NONE),
                         col("email", "character varying(255)", true, null, Generation.NONE)));
+        assertEquals("alter table users alter column age type bigint;",
+                alter(USERS, col("age", "integer", true, null, Generation.NONE), col("age", "bigint", true, null, Generation.NONE)));
+        assertEquals("alter table users alter column seen type timestamp(6) with time zone;",
+                alter(USERS, col("seen", "timestamp(6) without time zone", true, null, Generation.NONE),
+                        col("seen", "timestamp(6) with time zone", true, null, Generation.NONE)));
+        assertEquals("alter table users alter column code type text;",
+                alter(USERS, col("code", "integer", true, null, Generation.NONE), col("code", "text", true, null, Generation.NONE)));
+    }
+
+    @Test
+    void typeChangesPostgresRefusesGetAUsingCast() {
+        assertEquals("alter table users alter column code type integer using code::integer;",
+                alter(USERS, col("code", "character varying(12)", true, null, Generation.NONE),
+                        col("code", "integer", true, null, Generation.NONE)));
+        assertEquals("alter table users alter column token type uuid using token::uuid;",
+                alter(USERS, col("token", "text", true, null, Generation.NONE), col("token", "uuid", true, null, Generation.NONE)));
     }
 
     @Test
     void typeChangeOfAQuotedColumnCastsTheQuotedName() {
         assertEquals("alter table \"order\" alter column \"user\" type bigint using \"user\"::bigint;",
-                alter(QualifiedName.of("public", "order"), col("user", "integer", true, null, Generation.NONE),
+                alter(QualifiedName.of("public", "order"), col("user", "character varying(20)", true, null, Generation.NONE),
                         col("user", "bigint", true, null, Generation.NONE)));
     }
 
@@ -180,7 +202,7 @@ class MigrationRendererTest {
     void typeChangeOfAColumnWithADefaultDropsAndRestoresTheDefault() {
         assertEquals("""
                         alter table orders alter column amount drop default;
-                        alter table orders alter column amount type bigint using amount::bigint;
+                        alter table orders alter column amount type bigint;
                         alter table orders alter column amount set default 0;""",
                 alter(ORDERS, col("amount", "integer", false, "0", Generation.NONE),
                         col("amount", "bigint", false, "0", Generation.NONE)));
@@ -190,7 +212,7 @@ class MigrationRendererTest {
     void typeChangeThatAlsoRemovesTheDefault() {
         assertEquals("""
                         alter table orders alter column amount drop default;
-                        alter table orders alter column amount type bigint using amount::bigint;""",
+                        alter table orders alter column amount type bigint;""",
                 alter(ORDERS, col("amount", "integer", false, "0", Generation.NONE),
                         col("amount", "bigint", false, null, Generation.NONE)));
     }
@@ -198,7 +220,7 @@ class MigrationRendererTest {
     @Test
     void typeAndNullabilityChangeTogether() {
         assertEquals("""
-                        alter table users alter column email type text using email::text;
+                        alter table users alter column email type text;
                         alter table users alter column email set not null;""",
                 alter(USERS, col("email", "character varying(100)", true, null, Generation.NONE),
                         col("email", "text", false, null, Generation.NONE)));
@@ -302,7 +324,7 @@ class MigrationRendererTest {
     void identityDroppedAndTypeChanged() {
         assertEquals("""
                         alter table users alter column id drop identity;
-                        alter table users alter column id type bigint using id::bigint;""",
+                        alter table users alter column id type bigint;""",
                 alter(USERS, col("id", "integer", false, null, Generation.IDENTITY_ALWAYS),
                         col("id", "bigint", false, null, Generation.NONE)));
     }
