@@ -86,6 +86,8 @@ public final class PostgresCatalogReader {
         String sql = "select c.oid, n.nspname, c.relname from pg_class c "
                 + "join pg_namespace n on n.oid = c.relnamespace "
                 + "where c.relkind in ('r', 'p') and not c.relispartition and n.nspname = any (?) "
+                // an extension's own tables belong to the extension, not to the schema being compared
+                + "and not exists (select 1 from pg_depend x where x.classid = 'pg_class'::regclass and x.objid = c.oid and x.deptype = 'e') "
                 + "order by n.nspname, c.relname";
         try (PreparedStatement ps = prepare(connection, sql, schemas); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -226,7 +228,7 @@ public final class PostgresCatalogReader {
                 + "s.seqmin, s.seqmax, s.seqcache, s.seqcycle "
                 + "from pg_sequence s join pg_class c on c.oid = s.seqrelid "
                 + "join pg_namespace n on n.oid = c.relnamespace "
-                + "where n.nspname = any (?) and not exists ("
+                + "where n.nspname = any (?) and not exists (select 1 from pg_depend x where x.classid = 'pg_class'::regclass and x.objid = c.oid and x.deptype = 'e') and not exists ("
                 // identity sequences, and serial sequences still feeding their column's default
                 + "  select 1 from pg_depend d "
                 + "  left join pg_attrdef ad on ad.adrelid = d.refobjid and ad.adnum = d.refobjsubid "
@@ -260,6 +262,9 @@ public final class PostgresCatalogReader {
                 + "select 'trigger', t.tgname || ' on ' || n.nspname || '.' || c.relname "
                 + "from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace "
                 + "where not t.tgisinternal and n.nspname = any (?1) "
+                + "union all "
+                + "select 'extension', e.extname from pg_extension e join pg_namespace n on n.oid = e.extnamespace "
+                + "where n.nspname = any (?1) and e.extname <> 'plpgsql' "
                 + "order by 1, 2";
         List<String> unmanaged = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql.replace("?1", "?"))) {
@@ -267,6 +272,7 @@ public final class PostgresCatalogReader {
             ps.setArray(1, array);
             ps.setArray(2, array);
             ps.setArray(3, array);
+            ps.setArray(4, array);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     unmanaged.add(rs.getString(1) + " " + rs.getString(2));

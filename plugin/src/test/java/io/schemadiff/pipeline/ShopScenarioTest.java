@@ -186,6 +186,10 @@ class ShopScenarioTest {
                         create index lower_email on customers (lower(email));
                         create view big_orders as select * from purchase_orders where total > 1000;
                         create function shout(t text) returns text language sql as $$ select upper(t) $$;
+                        create function touch() returns trigger language plpgsql as $$ begin return new; end $$;
+                        create trigger customers_touch before update on customers for each row execute function touch();
+                        create extension if not exists hstore;
+                        create extension if not exists pg_stat_statements;
                         """).compare();
         assertTrue(comparison.inSync(), () -> comparison.diff().changes().toString());
         List<String> unmanaged = comparison.diff().unmanaged();
@@ -193,6 +197,11 @@ class ShopScenarioTest {
         assertTrue(unmanaged.stream().anyMatch(u -> u.contains("lower_email")), unmanaged.toString());
         assertTrue(unmanaged.stream().anyMatch(u -> u.contains("big_orders")), unmanaged.toString());
         assertTrue(unmanaged.stream().anyMatch(u -> u.contains("shout")), unmanaged.toString());
+        assertTrue(unmanaged.contains("trigger customers_touch on public.customers"), unmanaged.toString());
+        assertTrue(unmanaged.contains("extension hstore"), unmanaged.toString());
+        // what an extension creates (its functions, pg_stat_statements' views) belongs to the extension
+        assertTrue(unmanaged.stream().noneMatch(u -> u.contains("pg_stat_statements(") || u.contains("hstore(")),
+                unmanaged.toString());
     }
 
     @Test
