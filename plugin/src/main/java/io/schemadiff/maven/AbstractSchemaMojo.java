@@ -5,6 +5,7 @@ import io.schemadiff.pipeline.Comparison;
 import io.schemadiff.pipeline.DestructiveChangesException;
 import io.schemadiff.pipeline.PipelineSettings;
 import io.schemadiff.pipeline.SchemaPipeline;
+import io.schemadiff.pipeline.UnappliableMigrationException;
 import io.schemadiff.reference.EmbeddedPostgresServer;
 import io.schemadiff.write.MigrationFolder;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -130,6 +131,14 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
     @Parameter(property = "schema.renames")
     protected List<String> renames;
 
+    /**
+     * Render a NOT NULL column added to (or a column made NOT NULL in) a table that already exists in
+     * expand/contract steps: add it nullable, fill existing rows with a placeholder marked
+     * {@code REVIEW}, then set NOT NULL. Off by default: a placeholder is data someone must choose.
+     */
+    @Parameter(property = "schema.backfill", defaultValue = "false")
+    protected boolean backfill;
+
     /** A folder whose {@code postgresql/<kind>.vm} files replace the plugin's templates of the same name. */
     @Parameter(property = "schema.templates", defaultValue = "${project.basedir}/src/main/schema-templates")
     protected File templates;
@@ -179,7 +188,7 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
             SchemaPipeline pipeline = new SchemaPipeline(settings, new MavenConsole(getLog()),
                     EmbeddedPostgresServer::start, Clock.systemUTC());
             run(pipeline, settings);
-        } catch (DestructiveChangesException e) {
+        } catch (DestructiveChangesException | UnappliableMigrationException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (SchemaException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -214,6 +223,7 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
                 .exclude(nonBlank(exclude))
                 .lockFile(lockFile == null ? null : lockFile.toPath())
                 .undo(undo)
+                .backfill(backfill)
                 .renames(nonBlank(renames))
                 .versionScheme(MigrationFolder.VersionScheme.parse(versionScheme == null ? "auto" : versionScheme))
                 .destructive(PipelineSettings.Policy.parse(destructive == null ? "warn" : destructive,

@@ -64,6 +64,9 @@ public class DiffMojo extends AbstractSchemaMojo {
         StringBuilder message = new StringBuilder("The entity model has changes that no migration covers ("
                 + ChangeReport.summary(comparison) + "):\n");
         lines.forEach(line -> message.append("  ").append(line).append('\n'));
+        if (comparison.dataProblem() != null) {
+            message.append("The missing migration needs a decision first: ").append(comparison.dataProblem()).append('\n');
+        }
         message.append("Run 'mvn compile schema:generate' to write ").append(comparison.migrationFileName())
                 .append(" (its SQL is in ").append(pending).append(").\n")
                 .append("Reports for review and CI: ").append(reportDirectory.toPath().resolve(ReportWriter.MARKDOWN))

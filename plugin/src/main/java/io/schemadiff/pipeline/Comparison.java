@@ -23,6 +23,8 @@ import java.util.Map;
  * @param undoFileName      the undo file, e.g. {@code U4__add_phone_to_accounts.sql}; {@code null} when
  *                          in sync or undo files are off
  * @param undoSql           its full text, or {@code null}
+ * @param dataProblem       why the migration does not run on the rows the existing migrations insert
+ *                          (say, NOT NULL on a table with rows), or {@code null} when it runs
  */
 public record Comparison(
         DiscoveredModel discovered,
@@ -37,7 +39,8 @@ public record Comparison(
         DatabaseSchema modelSchema,
         DatabaseSchema referenceSchema,
         String undoFileName,
-        String undoSql) {
+        String undoSql,
+        String dataProblem) {
 
     public boolean inSync() {
         return diff.isEmpty();

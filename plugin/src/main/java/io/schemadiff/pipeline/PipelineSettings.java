@@ -37,6 +37,7 @@ public final class PipelineSettings {
     private Path lockFile;
     private Policy destructive = Policy.WARN;
     private boolean undo = true;
+    private boolean backfill;
     private List<String> renames = List.of();
     private MigrationFolder.VersionScheme versionScheme = MigrationFolder.VersionScheme.AUTO;
 
@@ -87,6 +88,8 @@ public final class PipelineSettings {
     public Policy destructive() { return destructive; }
     /** Write {@code U<version>__…sql} beside each generated migration. */
     public boolean undo() { return undo; }
+    /** Render NOT NULL on tables with rows as add nullable, backfill a placeholder, set NOT NULL. */
+    public boolean backfill() { return backfill; }
     /** Declared renames, e.g. {@code accounts.email -> email_address}. */
     public List<String> renames() { return renames; }
     public MigrationFolder.VersionScheme versionScheme() { return versionScheme; }
@@ -119,6 +122,8 @@ public final class PipelineSettings {
     public PipelineSettings lockFile(Path value) { this.lockFile = value; return this; }
 
     public PipelineSettings undo(boolean value) { this.undo = value; return this; }
+
+    public PipelineSettings backfill(boolean value) { this.backfill = value; return this; }
 
     public PipelineSettings renames(List<String> value) {
         io.schemadiff.diff.Renames.parse(value, "public"); // a malformed rename fails here, naming itself

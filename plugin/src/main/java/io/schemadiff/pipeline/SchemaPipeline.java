@@ -87,6 +87,9 @@ public final class SchemaPipeline {
         if (comparison.inSync()) {
             return new Generation(comparison, Optional.empty());
         }
+        if (comparison.dataProblem() != null) {
+            throw new UnappliableMigrationException("Nothing was written: " + comparison.dataProblem());
+        }
         List<SafetyLint.Finding> destructive = comparison.destructive();
         if (!destructive.isEmpty()) {
             if (settings.destructive() == PipelineSettings.Policy.FAIL) {
@@ -168,12 +171,13 @@ public final class SchemaPipeline {
 
                 if (diff.isEmpty()) {
                     return new Comparison(discovered, model, diff, List.of(), null, null, server.version(), replayed,
-                            timings, modelSchema, referenceSchema, null, null);
+                            timings, modelSchema, referenceSchema, null, null, null);
                 }
 
                 t = System.nanoTime();
                 MigrationRenderer renderer = new MigrationRenderer("postgresql", settings.templatesDirectory());
-                List<RenderedChange> rendered = render(renderer, diff, model.sources());
+                List<RenderedChange> rendered = render(renderer, diff.changes(), model.sources(),
+                        referenceSchema.tables().keySet());
                 String description = settings.message() != null && !settings.message().isBlank()
                         ? MigrationNamer.slug(settings.message()) : new MigrationNamer().describe(diff.changes());
                 String fileName = "V" + folder.nextVersion(clock, settings.versionScheme()) + "__" + description + ".sql";
@@ -187,21 +191,23 @@ public final class SchemaPipeline {
                 if (settings.undo()) {
                     UndoPlan undo = UndoPlan.of(diff.changes());
                     undoSql = renderer.render(new UndoDocument(undoFileName, fileName, settings.generator(),
-                            render(renderer, undo.changes(), new SourceMap()), undo.droppedSchemas(),
+                            render(renderer, undo.changes(), new SourceMap(), Set.of()), undo.droppedSchemas(),
                             undo.irreversible()));
                 }
                 timings.put("render", elapsed(t));
 
+                String dataProblem = null;
                 if (settings.verify()) {
                     t = System.nanoTime();
-                    verify(replay, reference, reader, modelSchema, fileName, sql);
-                    if (undoSql != null) {
+                    dataProblem = verify(replay, reference, reader, modelSchema, fileName, sql,
+                            SafetyLint.review(diff.changes(), referenceSchema));
+                    if (undoSql != null && dataProblem == null) {
                         verifyUndo(reference, reader, referenceSchema, undoFileName, undoSql);
                     }
                     timings.put("verify", elapsed(t));
                 }
                 return new Comparison(discovered, model, diff, rendered, fileName, sql, server.version(), replayed,
-                        timings, modelSchema, referenceSchema, undoFileName, undoSql);
+                        timings, modelSchema, referenceSchema, undoFileName, undoSql, dataProblem);
             } finally {
                 dropQuietly(server, referenceName);
                 dropQuietly(server, modelName);
@@ -317,19 +323,18 @@ public final class SchemaPipeline {
         }
     }
 
-    private List<RenderedChange> render(MigrationRenderer renderer, SchemaDiff diff, SourceMap sources) {
-        return render(renderer, diff.changes(), sources);
-    }
-
-    private List<RenderedChange> render(MigrationRenderer renderer, List<Change> changes, SourceMap sources) {
+    /** @param tablesWithRows where a NOT NULL step is backfilled, when the user asked for backfills */
+    private List<RenderedChange> render(MigrationRenderer renderer, List<Change> changes, SourceMap sources,
+                                        Set<io.schemadiff.schema.QualifiedName> tablesWithRows) {
         List<RenderedChange> rendered = new ArrayList<>();
         for (Change change : changes) {
             String source = change.column() != null
                     ? sources.ofColumn(change.subject(), change.column()).or(() -> sources.ofTable(change.subject())).orElse(null)
                     : sources.ofTable(change.subject()).orElse(null);
             try {
+                boolean backfill = settings.backfill() && tablesWithRows.contains(change.subject());
                 rendered.add(new RenderedChange(change, subjectLabel(change), change.describe(), source,
-                        renderer.render(change)));
+                        renderer.render(change, backfill)));
             } catch (MigrationRenderer.RenderException e) {
                 throw new SchemaException(e.getMessage(), e);
             }
@@ -343,6 +348,16 @@ public final class SchemaPipeline {
             case CREATE_SEQUENCE, ALTER_SEQUENCE, DROP_SEQUENCE -> "sequence " + change.subject();
             default -> change.subject().display();
         };
+    }
+
+    /** PostgreSQL's own message, without Flyway's framing around it. */
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage()).strip();
+        return message.lines().findFirst().orElse(message);
     }
 
     /**
@@ -373,8 +388,8 @@ public final class SchemaPipeline {
      * Applies the migration to the replayed database with Flyway, as production would, and compares
      * again: what is left over would be a migration that does not do what it says.
      */
-    private void verify(MigrationReplay replay, DataSource reference, PostgresCatalogReader reader,
-                        DatabaseSchema model, String fileName, String sql) {
+    private String verify(MigrationReplay replay, DataSource reference, PostgresCatalogReader reader,
+                          DatabaseSchema model, String fileName, String sql, List<SafetyLint.Finding> findings) {
         Path staging = null;
         try {
             staging = Files.createTempDirectory("schemadiff-verify");
@@ -383,6 +398,16 @@ public final class SchemaPipeline {
         } catch (IOException e) {
             throw new SchemaException("Cannot stage the migration for verification: " + e.getMessage(), e);
         } catch (SchemaException e) {
+            List<SafetyLint.Finding> dataDependent = findings.stream()
+                    .filter(f -> f.has(SafetyLint.Risk.DATA_DEPENDENT)).toList();
+            if (!dataDependent.isEmpty()) {
+                // the existing migrations put rows in the database, and a step cannot run on them
+                return fileName + " does not run on the data the existing migrations insert: "
+                        + rootCause(e) + "\nSteps that depend on the data:\n"
+                        + DestructiveChangesException.describe(dataDependent)
+                        + "\nGive the column a default (@ColumnDefault), render NOT NULL with a backfill "
+                        + "(-Dschema.backfill=true, then replace the placeholder), or write this migration by hand.";
+            }
             throw new SchemaException("Internal error: the generated migration " + fileName
                     + " does not apply cleanly to the replayed schema, so it was not written. " + e.getMessage()
                     + "\n--- " + fileName + " ---\n" + sql, e);
@@ -399,6 +424,7 @@ public final class SchemaPipeline {
                     .collect(Collectors.joining("\n"))
                     + "\nPlease report this with the entity classes involved.\n--- " + fileName + " ---\n" + sql);
         }
+        return null;
     }
 
     private void dropQuietly(PostgresServer server, String database) {

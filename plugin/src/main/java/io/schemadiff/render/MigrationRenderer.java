@@ -54,9 +54,18 @@ public final class MigrationRenderer {
 
     /** The SQL for one change, without a trailing newline. */
     public String render(Change change) {
+        return render(change, false);
+    }
+
+    /**
+     * @param backfill render NOT NULL on a table that has rows as add nullable, backfill a placeholder,
+     *                 then set NOT NULL (the template variable {@code $backfill})
+     */
+    public String render(Change change, boolean backfill) {
         VelocityContext context = new VelocityContext();
         context.put("change", change);
         context.put("sql", sql);
+        context.put("backfill", backfill);
         return merge(change.kind().template(), context).strip();
     }
 

@@ -90,6 +90,36 @@ public final class SqlFormatter {
         return formatted.replaceAll("\\(\\d+(?:,\\s*\\d+)?\\)", "").replaceAll("\\s+", " ").strip();
     }
 
+    /**
+     * A value to give existing rows when a column becomes NOT NULL, for a reviewer to replace with the
+     * real one; empty when the type has no obvious placeholder.
+     */
+    public String placeholder(String type) {
+        String base = baseType(type);
+        if (NUMBERS.contains(base)) {
+            return "0";
+        }
+        if (STRINGS.contains(base)) {
+            return "''";
+        }
+        return switch (base) {
+            case "boolean" -> "false";
+            case "date" -> "current_date";
+            case "timestamp without time zone" -> "localtimestamp";
+            case "timestamp with time zone" -> "current_timestamp";
+            case "time without time zone" -> "localtime";
+            case "uuid" -> "gen_random_uuid()";
+            case "json", "jsonb" -> "'{}'";
+            case "bytea" -> "''::bytea";
+            default -> "";
+        };
+    }
+
+    /** The column as {@link #column} writes it, but nullable: the first step of a backfill. */
+    public String nullableColumn(Column column) {
+        return column(new Column(column.name(), column.type(), true, column.defaultExpression(), column.generation()));
+    }
+
     /** A column as written in {@code create table} or {@code add column}. */
     public String column(Column column) {
         StringBuilder sql = new StringBuilder(name(column.name())).append(' ').append(type(column.type()));

@@ -217,6 +217,12 @@ class ExactnessScenariosTest {
                         replace("create unique index members_tenant_handle on members (tenant, handle);\n", "")
                                 .andThen(replace(" constraint members_email_key unique", ""))::apply,
                         Change.Kind.ADD_UNIQUE_KEY, Change.Kind.ADD_UNIQUE_KEY),
+                hand("a unique constraint the model no longer has is dropped", "uniques", """
+                                create table members (id bigint primary key, email varchar(200) unique,
+                                    handle varchar(40) not null, tenant varchar(40) not null, unique (tenant, handle));
+                                """,
+                        replace("tenant varchar(40) not null,", "tenant varchar(40) not null, unique (handle),"),
+                        Change.Kind.DROP_UNIQUE_KEY),
                 hand("indexes: column order matters, names do not", "indexes", """
                                 create table shipments (id bigint primary key, carrier varchar(30), shippedOn date,
                                     tracking varchar(40));
