@@ -10,7 +10,6 @@ import io.schemadiff.reference.EmbeddedPostgresServer;
 import io.schemadiff.write.MigrationFolder;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -33,11 +32,7 @@ import java.util.stream.Collectors;
  * What {@code schema:diff} and {@code schema:generate} share: parameters, the project class loader,
  * and the one place where core exceptions become Maven's BUILD ERROR.
  */
-public abstract class AbstractSchemaMojo extends AbstractMojo {
-
-    /** Skips the goal. */
-    @Parameter(property = "schema.skip", defaultValue = "false")
-    protected boolean skip;
+public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
 
     /**
      * Package patterns whose {@code @Entity}, {@code @Embeddable} and {@code @MappedSuperclass} classes
@@ -50,10 +45,6 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
     /** Further mapped classes, by fully-qualified name, that belong to the model wherever they are. */
     @Parameter(property = "schema.classes")
     protected List<String> classes;
-
-    /** The Flyway migrations folder: replayed to build the reference schema, and where new migrations go. */
-    @Parameter(property = "schema.migrations", defaultValue = "${project.basedir}/src/main/resources/db/migration")
-    protected File migrations;
 
     /**
      * The database the migrations target. Only {@code postgresql} is supported so far.
@@ -90,13 +81,6 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
      */
     @Parameter(property = "schema.unregistered", defaultValue = "warn")
     protected String unregistered;
-
-    /**
-     * The lock file of released migrations (written by {@code schema:lock}). When it exists, a released
-     * migration that was edited or removed, or a new one numbered below a released one, fails the build.
-     */
-    @Parameter(property = "schema.lockFile", defaultValue = "${project.basedir}/src/main/resources/db/migration/schema.lock")
-    protected File lockFile;
 
     /**
      * Changes that lose data (dropped tables and columns, narrower types): {@code warn} lists them;
@@ -175,8 +159,7 @@ public abstract class AbstractSchemaMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping schema:" + goal() + " (schema.skip=true)");
+        if (skipped(goal())) {
             return;
         }
         if (!"postgresql".equalsIgnoreCase(dialect)) {

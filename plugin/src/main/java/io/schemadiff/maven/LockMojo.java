@@ -3,12 +3,9 @@ package io.schemadiff.maven;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.write.MigrationFolderCheck;
 import io.schemadiff.write.MigrationLock;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -19,24 +16,11 @@ import java.util.Optional;
  * {@code mvn schema:lock}, and commit the lock file.
  */
 @Mojo(name = "lock", requiresProject = true, threadSafe = true)
-public class LockMojo extends AbstractMojo {
-
-    /** The Flyway migrations folder. */
-    @Parameter(property = "schema.migrations", defaultValue = "${project.basedir}/src/main/resources/db/migration")
-    protected File migrations;
-
-    /** The lock file to write. */
-    @Parameter(property = "schema.lockFile", defaultValue = "${project.basedir}/src/main/resources/db/migration/schema.lock")
-    protected File lockFile;
-
-    /** Skip the goal. */
-    @Parameter(property = "schema.skip", defaultValue = "false")
-    protected boolean skip;
+public class LockMojo extends AbstractMigrationsMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Skipping schema:lock (schema.skip=true)");
+        if (skipped("lock")) {
             return;
         }
         try {

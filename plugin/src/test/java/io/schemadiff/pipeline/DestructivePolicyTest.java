@@ -19,9 +19,7 @@ class DestructivePolicyTest {
     Path dir;
 
     private Scenario shopWithAColumnTheModelDropped() {
-        return Scenario.of(dir, "io.schemadiff.fixtures.shop.domains.*.model")
-                .migration("V1__customers.sql", ShopMigrations.CUSTOMERS)
-                .migration("V2__orders.sql", ShopMigrations.ORDERS)
+        return ShopMigrations.inSync(dir)
                 .migration("V3__fax.sql", "alter table customers add column fax varchar(30);");
     }
 

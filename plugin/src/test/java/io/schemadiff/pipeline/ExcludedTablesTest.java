@@ -1,6 +1,7 @@
 package io.schemadiff.pipeline;
 
 import io.schemadiff.diff.Change;
+import io.schemadiff.fixtures.shop.ShopMigrations;
 import io.schemadiff.testing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,10 +30,7 @@ class ExcludedTablesTest {
     Path dir;
 
     private Scenario shopWithLockTable() {
-        return Scenario.of(dir, "io.schemadiff.fixtures.shop.domains.*.model")
-                .migration("V1__customers.sql", ShopScenarioTest.CUSTOMERS)
-                .migration("V1_1__orders.sql", ShopScenarioTest.ORDERS)
-                .migration("V2__shedlock.sql", SHEDLOCK);
+        return ShopMigrations.inSync(dir).migration("V3__shedlock.sql", SHEDLOCK);
     }
 
     @Test

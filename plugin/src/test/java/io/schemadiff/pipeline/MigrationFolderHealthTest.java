@@ -20,9 +20,7 @@ class MigrationFolderHealthTest {
     Path dir;
 
     private Scenario shop() {
-        return Scenario.of(dir, "io.schemadiff.fixtures.shop.domains.*.model")
-                .migration("V1__customers.sql", ShopMigrations.CUSTOMERS)
-                .migration("V2__orders.sql", ShopMigrations.ORDERS);
+        return ShopMigrations.inSync(dir);
     }
 
     @Test
