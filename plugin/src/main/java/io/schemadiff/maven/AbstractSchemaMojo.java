@@ -123,6 +123,14 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     @Parameter(property = "schema.backfill", defaultValue = "false")
     protected boolean backfill;
 
+    /**
+     * Build indexes on tables that already exist with {@code create index concurrently}, which does not
+     * block writes, in a migration of their own right after the main one (PostgreSQL cannot run it in
+     * a transaction, and Flyway then runs that migration without one).
+     */
+    @Parameter(property = "schema.concurrentIndexes", defaultValue = "false")
+    protected boolean concurrentIndexes;
+
     /** A folder whose {@code postgresql/<kind>.vm} files replace the plugin's templates of the same name. */
     @Parameter(property = "schema.templates", defaultValue = "${project.basedir}/src/main/schema-templates")
     protected File templates;
@@ -207,6 +215,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
                 .lockFile(lockFile == null ? null : lockFile.toPath())
                 .undo(undo)
                 .backfill(backfill)
+                .concurrentIndexes(concurrentIndexes)
                 .renames(nonBlank(renames))
                 .versionScheme(MigrationFolder.VersionScheme.parse(versionScheme == null ? "auto" : versionScheme))
                 .destructive(PipelineSettings.Policy.parse(destructive == null ? "warn" : destructive,

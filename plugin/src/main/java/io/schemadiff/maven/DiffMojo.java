@@ -59,7 +59,8 @@ public class DiffMojo extends AbstractSchemaMojo {
                     + " build exactly what the " + comparison.discovered().entities().size() + " entities map to.");
             return;
         }
-        writePending(pending, comparison.migrationSql());
+        writePending(pending, comparison.migrationSql() + (comparison.followUp() == null ? ""
+                : "\n-- then, as a migration of its own:\n\n" + comparison.followUp().sql()));
         List<String> lines = ChangeReport.lines(comparison);
         StringBuilder message = new StringBuilder("The entity model has changes that no migration covers ("
                 + ChangeReport.summary(comparison) + "):\n");
@@ -68,6 +69,7 @@ public class DiffMojo extends AbstractSchemaMojo {
             message.append("The missing migration needs a decision first: ").append(comparison.dataProblem()).append('\n');
         }
         message.append("Run 'mvn compile schema:generate' to write ").append(comparison.migrationFileName())
+                .append(comparison.followUp() == null ? "" : " and " + comparison.followUp().fileName())
                 .append(" (its SQL is in ").append(pending).append(").\n")
                 .append("Reports for review and CI: ").append(reportDirectory.toPath().resolve(ReportWriter.MARKDOWN))
                 .append(", ").append(ReportWriter.JSON).append(", ").append(JUnitReport.FILE_NAME).append(" beside it.");

@@ -8,6 +8,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Compares the entity model with the schema the existing Flyway migrations build and, when they
@@ -33,7 +34,9 @@ public class GenerateMojo extends AbstractSchemaMojo {
             return;
         }
         Path file = generation.written().get();
-        getLog().info("Wrote " + file + " (" + ChangeReport.summary(generation.comparison()) + "):");
+        List<String> others = generation.comparison().fileNames().subList(1, generation.comparison().fileNames().size());
+        getLog().info("Wrote " + file + (others.isEmpty() ? "" : " (and " + String.join(", ", others) + ")")
+                + " (" + ChangeReport.summary(generation.comparison()) + "):");
         ChangeReport.lines(generation.comparison()).forEach(line -> getLog().info("  " + line));
         getLog().info("Review it, then commit it with the entity change.");
     }

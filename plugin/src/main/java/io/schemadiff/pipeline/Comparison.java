@@ -23,6 +23,8 @@ import java.util.Map;
  * @param undoFileName      the undo file, e.g. {@code U4__add_phone_to_accounts.sql}; {@code null} when
  *                          in sync or undo files are off
  * @param undoSql           its full text, or {@code null}
+ * @param followUp          index builds on tables with rows, in a migration of their own after this one
+ *                          ({@code schema.concurrentIndexes}), or {@code null}
  * @param dataProblem       why the migration does not run on the rows the existing migrations insert
  *                          (say, NOT NULL on a table with rows), or {@code null} when it runs
  */
@@ -40,7 +42,21 @@ public record Comparison(
         DatabaseSchema referenceSchema,
         String undoFileName,
         String undoSql,
-        String dataProblem) {
+        String dataProblem,
+        FollowUp followUp) {
+
+    /** A second migration that runs after the first (and its undo), e.g. {@code create index concurrently}. */
+    public record FollowUp(String fileName, String sql, String undoFileName, String undoSql) {
+    }
+
+
+    /** The files {@code generate} writes, in order: the migration, its undo, the follow-up and its undo. */
+    public List<String> fileNames() {
+        List<String> names = new java.util.ArrayList<>();
+        java.util.stream.Stream.of(migrationFileName, undoFileName, followUp == null ? null : followUp.fileName(),
+                followUp == null ? null : followUp.undoFileName()).filter(java.util.Objects::nonNull).forEach(names::add);
+        return names;
+    }
 
     public boolean inSync() {
         return diff.isEmpty();

@@ -38,6 +38,7 @@ public final class PipelineSettings {
     private Policy destructive = Policy.WARN;
     private boolean undo = true;
     private boolean backfill;
+    private boolean concurrentIndexes;
     private List<String> renames = List.of();
     private MigrationFolder.VersionScheme versionScheme = MigrationFolder.VersionScheme.AUTO;
 
@@ -90,6 +91,8 @@ public final class PipelineSettings {
     public boolean undo() { return undo; }
     /** Render NOT NULL on tables with rows as add nullable, backfill a placeholder, set NOT NULL. */
     public boolean backfill() { return backfill; }
+    /** Build indexes on tables with rows concurrently, in a migration of their own. */
+    public boolean concurrentIndexes() { return concurrentIndexes; }
     /** Declared renames, e.g. {@code accounts.email -> email_address}. */
     public List<String> renames() { return renames; }
     public MigrationFolder.VersionScheme versionScheme() { return versionScheme; }
@@ -124,6 +127,8 @@ public final class PipelineSettings {
     public PipelineSettings undo(boolean value) { this.undo = value; return this; }
 
     public PipelineSettings backfill(boolean value) { this.backfill = value; return this; }
+
+    public PipelineSettings concurrentIndexes(boolean value) { this.concurrentIndexes = value; return this; }
 
     public PipelineSettings renames(List<String> value) {
         io.schemadiff.diff.Renames.parse(value, "public"); // a malformed rename fails here, naming itself

@@ -98,18 +98,30 @@ public final class SchemaPipeline {
             console.warn(comparison.migrationFileName() + " loses data; review these before it is applied:\n"
                     + DestructiveChangesException.describe(destructive));
         }
-        Path file = settings.migrationsDirectory().resolve(comparison.migrationFileName());
-        MigrationWriter writer = new MigrationWriter();
-        writer.write(file, comparison.migrationSql());
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(comparison.migrationFileName(), comparison.migrationSql());
         if (comparison.undoSql() != null) {
-            try {
-                writer.write(settings.migrationsDirectory().resolve(comparison.undoFileName()), comparison.undoSql());
-            } catch (SchemaException e) {
-                // a migration without the undo it was promised with is half a result: take it back
-                deleteQuietly(file);
-                throw e;
+            files.put(comparison.undoFileName(), comparison.undoSql());
+        }
+        Comparison.FollowUp followUp = comparison.followUp();
+        if (followUp != null) {
+            files.put(followUp.fileName(), followUp.sql());
+            if (followUp.undoSql() != null) {
+                files.put(followUp.undoFileName(), followUp.undoSql());
             }
         }
+        MigrationWriter writer = new MigrationWriter();
+        List<Path> written = new ArrayList<>();
+        try {
+            for (Map.Entry<String, String> entry : files.entrySet()) {
+                written.add(writer.write(settings.migrationsDirectory().resolve(entry.getKey()), entry.getValue()));
+            }
+        } catch (SchemaException e) {
+            // a migration without the undo or follow-up it was promised with is half a result: take it back
+            written.forEach(SchemaPipeline::deleteQuietly);
+            throw e;
+        }
+        Path file = written.get(0);
         return new Generation(comparison, Optional.of(file));
     }
 
@@ -171,43 +183,61 @@ public final class SchemaPipeline {
 
                 if (diff.isEmpty()) {
                     return new Comparison(discovered, model, diff, List.of(), null, null, server.version(), replayed,
-                            timings, modelSchema, referenceSchema, null, null, null);
+                            timings, modelSchema, referenceSchema, null, null, null, null);
+                }
+
+                // index builds on tables with rows can go to a migration of their own, built concurrently
+                List<Change> concurrent = settings.concurrentIndexes() ? diff.changes().stream()
+                        .filter(c -> c instanceof Change.CreateIndex && referenceSchema.tables().containsKey(c.subject()))
+                        .toList() : List.of();
+                List<Change> main = diff.changes().stream().filter(c -> !concurrent.contains(c)).toList();
+                if (!concurrent.isEmpty()) {
+                    List<Change> reordered = new ArrayList<>(main);
+                    reordered.addAll(concurrent);
+                    diff = new SchemaDiff(reordered, diff.unmanaged());
                 }
 
                 t = System.nanoTime();
                 MigrationRenderer renderer = new MigrationRenderer("postgresql", settings.templatesDirectory());
-                List<RenderedChange> rendered = render(renderer, diff.changes(), model.sources(),
-                        referenceSchema.tables().keySet());
+                String version = folder.nextVersion(clock, settings.versionScheme());
                 String description = settings.message() != null && !settings.message().isBlank()
-                        ? MigrationNamer.slug(settings.message()) : new MigrationNamer().describe(diff.changes());
-                String fileName = "V" + folder.nextVersion(clock, settings.versionScheme()) + "__" + description + ".sql";
-                String undoFileName = settings.undo() ? "U" + fileName.substring(1) : null;
-                String sql = renderer.render(new MigrationDocument(fileName, settings.generator(),
-                        "Hibernate ORM " + model.hibernateVersion() + ", PostgreSQL " + settings.postgresMajor(),
-                        rendered, ReviewChecklist.of(diff.changes(),
-                        SafetyLint.review(diff.changes(), referenceSchema), undoFileName)));
-
-                String undoSql = null;
-                if (settings.undo()) {
-                    UndoPlan undo = UndoPlan.of(diff.changes());
-                    undoSql = renderer.render(new UndoDocument(undoFileName, fileName, settings.generator(),
-                            render(renderer, undo.changes(), new SourceMap(), Set.of()), undo.droppedSchemas(),
-                            undo.irreversible()));
+                        ? MigrationNamer.slug(settings.message()) : null;
+                GeneratedMigration first = main.isEmpty()
+                        ? renderMigration(renderer, concurrent, version, description, true, model, referenceSchema)
+                        : renderMigration(renderer, main, version, description, false, model, referenceSchema);
+                GeneratedMigration followUp = main.isEmpty() || concurrent.isEmpty() ? null
+                        : renderMigration(renderer, concurrent, MigrationFolder.after(version), null, true, model,
+                        referenceSchema);
+                List<RenderedChange> rendered = new ArrayList<>(first.rendered());
+                if (followUp != null) {
+                    rendered.addAll(followUp.rendered());
                 }
                 timings.put("render", elapsed(t));
 
                 String dataProblem = null;
                 if (settings.verify()) {
                     t = System.nanoTime();
-                    dataProblem = verify(replay, reference, reader, modelSchema, fileName, sql,
+                    Map<String, String> files = new LinkedHashMap<>();
+                    files.put(first.fileName(), first.sql());
+                    if (followUp != null) {
+                        files.put(followUp.fileName(), followUp.sql());
+                    }
+                    dataProblem = verify(replay, reference, reader, modelSchema, files,
                             SafetyLint.review(diff.changes(), referenceSchema));
-                    if (undoSql != null && dataProblem == null) {
-                        verifyUndo(reference, reader, referenceSchema, undoFileName, undoSql);
+                    if (first.undoSql() != null && dataProblem == null) {
+                        // undone in the reverse order of doing
+                        Map<String, String> undos = new LinkedHashMap<>();
+                        if (followUp != null) {
+                            undos.put(followUp.undoFileName(), followUp.undoSql());
+                        }
+                        undos.put(first.undoFileName(), first.undoSql());
+                        verifyUndo(reference, reader, referenceSchema, undos);
                     }
                     timings.put("verify", elapsed(t));
                 }
-                return new Comparison(discovered, model, diff, rendered, fileName, sql, server.version(), replayed,
-                        timings, modelSchema, referenceSchema, undoFileName, undoSql, dataProblem);
+                return new Comparison(discovered, model, diff, rendered, first.fileName(), first.sql(), server.version(),
+                        replayed, timings, modelSchema, referenceSchema, first.undoFileName(), first.undoSql(),
+                        dataProblem, followUp == null ? null : followUp.asFollowUp());
             } finally {
                 dropQuietly(server, referenceName);
                 dropQuietly(server, modelName);
@@ -323,9 +353,39 @@ public final class SchemaPipeline {
         }
     }
 
+    /** One migration file rendered, with its undo (when undo files are on) and the changes it holds. */
+    private record GeneratedMigration(String fileName, String sql, String undoFileName, String undoSql,
+                                      List<RenderedChange> rendered) {
+        Comparison.FollowUp asFollowUp() {
+            return new Comparison.FollowUp(fileName, sql, undoFileName, undoSql);
+        }
+    }
+
+    private GeneratedMigration renderMigration(MigrationRenderer renderer, List<Change> changes, String version,
+                                               String message, boolean concurrently, EntityModel model,
+                                               DatabaseSchema referenceSchema) {
+        String description = message != null ? message
+                : new MigrationNamer().describe(changes) + (concurrently ? "_concurrently" : "");
+        String fileName = "V" + version + "__" + description + ".sql";
+        String undoFileName = settings.undo() ? "U" + fileName.substring(1) : null;
+        List<RenderedChange> rendered = render(renderer, changes, model.sources(), referenceSchema.tables().keySet(),
+                concurrently);
+        String sql = renderer.render(new MigrationDocument(fileName, settings.generator(),
+                "Hibernate ORM " + model.hibernateVersion() + ", PostgreSQL " + settings.postgresMajor(),
+                rendered, ReviewChecklist.of(changes, SafetyLint.review(changes, referenceSchema), undoFileName)));
+        String undoSql = null;
+        if (undoFileName != null) {
+            UndoPlan undo = UndoPlan.of(changes);
+            undoSql = renderer.render(new UndoDocument(undoFileName, fileName, settings.generator(),
+                    render(renderer, undo.changes(), new SourceMap(), Set.of(), false), undo.droppedSchemas(),
+                    undo.irreversible()));
+        }
+        return new GeneratedMigration(fileName, sql, undoFileName, undoSql, rendered);
+    }
+
     /** @param tablesWithRows where a NOT NULL step is backfilled, when the user asked for backfills */
     private List<RenderedChange> render(MigrationRenderer renderer, List<Change> changes, SourceMap sources,
-                                        Set<io.schemadiff.schema.QualifiedName> tablesWithRows) {
+                                        Set<io.schemadiff.schema.QualifiedName> tablesWithRows, boolean concurrently) {
         List<RenderedChange> rendered = new ArrayList<>();
         for (Change change : changes) {
             String source = change.column() != null
@@ -334,7 +394,7 @@ public final class SchemaPipeline {
             try {
                 boolean backfill = settings.backfill() && tablesWithRows.contains(change.subject());
                 rendered.add(new RenderedChange(change, subjectLabel(change), change.describe(), source,
-                        renderer.render(change, backfill)));
+                        renderer.render(change, backfill, concurrently)));
             } catch (MigrationRenderer.RenderException e) {
                 throw new SchemaException(e.getMessage(), e);
             }
@@ -361,39 +421,45 @@ public final class SchemaPipeline {
     }
 
     /**
-     * Runs the undo script on the database the migration was just applied to: its schema must be
-     * the one the existing migrations built, exactly (names aside).
+     * Runs the undo scripts, in order, on the database the migrations were just applied to: its
+     * schema must then be the one the existing migrations built, exactly (names aside).
      */
     private void verifyUndo(DataSource reference, PostgresCatalogReader reader, DatabaseSchema before,
-                            String fileName, String sql) {
-        try (Connection connection = reference.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new SchemaException("Internal error: the generated undo " + fileName + " does not run after its "
-                    + "migration, so nothing was written: " + e.getMessage() + "\n--- " + fileName + " ---\n" + sql, e);
+                            Map<String, String> undos) {
+        String names = String.join(" and ", undos.keySet());
+        for (Map.Entry<String, String> undo : undos.entrySet()) {
+            try (Connection connection = reference.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute(undo.getValue());
+            } catch (SQLException e) {
+                throw new SchemaException("Internal error: the generated undo " + undo.getKey() + " does not run "
+                        + "after its migration, so nothing was written: " + e.getMessage() + listing(undos), e);
+            }
         }
         DatabaseSchema after = Exclusions.of(settings.exclude()).removeFrom(
                 read(reader, reference, before.schemas()), false);
         if (!SchemaFingerprint.of(after).equals(SchemaFingerprint.of(before))) {
             SchemaDiff left = new SchemaDiffer().diff(after, before);
-            throw new SchemaException("Internal error: after the migration and its undo " + fileName
+            throw new SchemaException("Internal error: after the migration and its undo " + names
                     + ", the schema is not what it was before, so nothing was written:\n"
-                    + left.changes().stream().map(c -> "    " + subjectLabel(c) + ": " + c.describe())
-                    .collect(Collectors.joining("\n"))
-                    + "\nPlease report this with the entity classes involved.\n--- " + fileName + " ---\n" + sql);
+                    + describe(left) + "\nPlease report this with the entity classes involved." + listing(undos));
         }
     }
 
     /**
-     * Applies the migration to the replayed database with Flyway, as production would, and compares
+     * Applies the migrations to the replayed database with Flyway, as production would, and compares
      * again: what is left over would be a migration that does not do what it says.
+     *
+     * @return why the migrations do not run on the data the existing ones insert, or {@code null}
      */
     private String verify(MigrationReplay replay, DataSource reference, PostgresCatalogReader reader,
-                          DatabaseSchema model, String fileName, String sql, List<SafetyLint.Finding> findings) {
+                          DatabaseSchema model, Map<String, String> files, List<SafetyLint.Finding> findings) {
+        String names = String.join(" and ", files.keySet());
         Path staging = null;
         try {
             staging = Files.createTempDirectory("schemadiff-verify");
-            Files.writeString(staging.resolve(fileName), sql);
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Files.writeString(staging.resolve(file.getKey()), file.getValue());
+            }
             replay.replay(reference, List.of(settings.migrationsDirectory(), staging));
         } catch (IOException e) {
             throw new SchemaException("Cannot stage the migration for verification: " + e.getMessage(), e);
@@ -402,15 +468,15 @@ public final class SchemaPipeline {
                     .filter(f -> f.has(SafetyLint.Risk.DATA_DEPENDENT)).toList();
             if (!dataDependent.isEmpty()) {
                 // the existing migrations put rows in the database, and a step cannot run on them
-                return fileName + " does not run on the data the existing migrations insert: "
+                return names + " does not run on the data the existing migrations insert: "
                         + rootCause(e) + "\nSteps that depend on the data:\n"
                         + DestructiveChangesException.describe(dataDependent)
                         + "\nGive the column a default (@ColumnDefault), render NOT NULL with a backfill "
                         + "(-Dschema.backfill=true, then replace the placeholder), or write this migration by hand.";
             }
-            throw new SchemaException("Internal error: the generated migration " + fileName
+            throw new SchemaException("Internal error: the generated migration " + names
                     + " does not apply cleanly to the replayed schema, so it was not written. " + e.getMessage()
-                    + "\n--- " + fileName + " ---\n" + sql, e);
+                    + listing(files), e);
         } finally {
             deleteQuietly(staging);
         }
@@ -418,13 +484,23 @@ public final class SchemaPipeline {
                 read(reader, reference, model.schemas()), false);
         SchemaDiff remaining = new SchemaDiffer().diff(applied, model);
         if (!remaining.isEmpty()) {
-            throw new SchemaException("Internal error: after applying the generated migration " + fileName
+            throw new SchemaException("Internal error: after applying the generated migration " + names
                     + ", these changes still separate the migrations from the model, so it was not written:\n"
-                    + remaining.changes().stream().map(c -> "    " + subjectLabel(c) + ": " + c.describe())
-                    .collect(Collectors.joining("\n"))
-                    + "\nPlease report this with the entity classes involved.\n--- " + fileName + " ---\n" + sql);
+                    + describe(remaining) + "\nPlease report this with the entity classes involved." + listing(files));
         }
         return null;
+    }
+
+    private static String describe(SchemaDiff diff) {
+        return diff.changes().stream().map(c -> "    " + subjectLabel(c) + ": " + c.describe())
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** The files, in full, for a bug report. */
+    private static String listing(Map<String, String> files) {
+        StringBuilder text = new StringBuilder();
+        files.forEach((name, sql) -> text.append("\n--- ").append(name).append(" ---\n").append(sql));
+        return text.toString();
     }
 
     private void dropQuietly(PostgresServer server, String database) {

@@ -4,7 +4,9 @@ import io.schemadiff.core.QuietFlywayLogging;
 import io.schemadiff.core.SchemaException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 import javax.sql.DataSource;
 import java.nio.file.Files;
@@ -47,7 +49,7 @@ public final class MigrationReplay {
         if (locations.isEmpty()) {
             return 0;
         }
-        Flyway flyway = Flyway.configure(Flyway.class.getClassLoader())
+        FluentConfiguration configuration = Flyway.configure(Flyway.class.getClassLoader())
                 .dataSource(database)
                 .locations(locations.toArray(String[]::new))
                 .table(HISTORY_TABLE)
@@ -55,8 +57,11 @@ public final class MigrationReplay {
                 // without rejecting undo (U) files, which Flyway Community does not run but must tolerate
                 .validateMigrationNaming(false)
                 .cleanDisabled(true)
-                .loggers(QuietFlywayLogging.class.getName())
-                .load();
+                .loggers(QuietFlywayLogging.class.getName());
+        // a transaction-level advisory lock would make create index concurrently wait forever for the
+        // transaction that holds it (Flyway issue 3854); a session-level lock does not
+        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        Flyway flyway = configuration.load();
         try {
             MigrateResult result = flyway.migrate();
             return result.migrationsExecuted;

@@ -54,18 +54,21 @@ public final class MigrationRenderer {
 
     /** The SQL for one change, without a trailing newline. */
     public String render(Change change) {
-        return render(change, false);
+        return render(change, false, false);
     }
 
     /**
      * @param backfill render NOT NULL on a table that has rows as add nullable, backfill a placeholder,
      *                 then set NOT NULL (the template variable {@code $backfill})
+     * @param concurrently build indexes without blocking writes ({@code $concurrently}); the migration
+     *                     must then hold nothing else, as PostgreSQL runs it outside a transaction
      */
-    public String render(Change change, boolean backfill) {
+    public String render(Change change, boolean backfill, boolean concurrently) {
         VelocityContext context = new VelocityContext();
         context.put("change", change);
         context.put("sql", sql);
         context.put("backfill", backfill);
+        context.put("concurrently", concurrently);
         return merge(change.kind().template(), context).strip();
     }
 

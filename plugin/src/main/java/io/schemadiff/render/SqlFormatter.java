@@ -176,10 +176,15 @@ public final class SqlFormatter {
 
     /** The statement that creates an index on a table. */
     public String createIndex(QualifiedName table, Index index) {
+        return createIndex(table, index, false);
+    }
+
+    /** With {@code concurrently}, PostgreSQL builds the index without blocking writes (outside a transaction). */
+    public String createIndex(QualifiedName table, Index index, boolean concurrently) {
         String body = index.body().startsWith("USING btree ") ? index.body().substring("USING btree ".length())
                 : index.body().replaceFirst("^USING ", "using ");
-        return "create " + (index.unique() ? "unique " : "") + "index " + name(index.name()) + " on " + table(table)
-                + " " + body;
+        return "create " + (index.unique() ? "unique " : "") + "index " + (concurrently ? "concurrently " : "")
+                + name(index.name()) + " on " + table(table) + " " + body;
     }
 
     /** Options of {@code create sequence}, leaving out PostgreSQL's defaults. */

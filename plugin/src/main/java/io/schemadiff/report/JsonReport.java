@@ -37,6 +37,7 @@ public final class JsonReport {
                 "tablesChecked", Tables.checked(comparison).size(),
                 "migrationsReplayed", comparison.migrationsReplayed(),
                 "nextMigration", comparison.migrationFileName(),
+                "followUpMigration", comparison.followUp() == null ? null : comparison.followUp().fileName(),
                 "destructiveChanges", changes.stream().filter(ReportedChange::destructive).count(),
                 "changes", changes.stream().map(JsonReport::change).toList(),
                 "unmanaged", comparison.diff().unmanaged(),

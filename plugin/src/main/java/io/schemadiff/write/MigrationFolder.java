@@ -109,6 +109,26 @@ public final class MigrationFolder {
     }
 
     /**
+     * The version right after {@code version}, in its own scheme: {@code 7} → {@code 8}, {@code 1_2} →
+     * {@code 1_3}, {@code 007} → {@code 008}, a timestamp → one more. For a second migration generated
+     * together with a first.
+     */
+    public static String after(String version) {
+        if (version.matches("\\d{" + TIMESTAMP_DIGITS + ",}")) {
+            return new java.math.BigInteger(version).add(java.math.BigInteger.ONE).toString();
+        }
+        Matcher m = LAST_NUMBER.matcher(version);
+        if (!m.find()) {
+            throw new IllegalArgumentException("Not a version that ends in a number: " + version);
+        }
+        String digits = m.group(1);
+        String incremented = new java.math.BigInteger(digits).add(java.math.BigInteger.ONE).toString();
+        String padded = incremented.length() < digits.length()
+                ? "0".repeat(digits.length() - incremented.length()) + incremented : incremented;
+        return version.substring(0, m.start()) + padded;
+    }
+
+    /**
      * The version after the latest, in the project's own scheme: {@code 3} → {@code 4},
      * {@code 1_1} → {@code 1_2}, {@code 1.2} → {@code 1.3}, {@code 007} → {@code 008}, and a
      * timestamp version → the current UTC time. An empty folder starts at {@code 1}.
@@ -128,15 +148,10 @@ public final class MigrationFolder {
             return new java.math.BigInteger(next).compareTo(new java.math.BigInteger(version)) > 0
                     ? next : new java.math.BigInteger(version).add(java.math.BigInteger.ONE).toString();
         }
-        Matcher m = LAST_NUMBER.matcher(version);
-        if (!m.find()) {
+        if (!LAST_NUMBER.matcher(version).find()) {
             throw new SchemaException("Cannot continue the version scheme of " + latest.get().file()
                     + ": its version '" + version + "' does not end in a number.");
         }
-        String digits = m.group(1);
-        String incremented = new java.math.BigInteger(digits).add(java.math.BigInteger.ONE).toString();
-        String padded = incremented.length() < digits.length()
-                ? "0".repeat(digits.length() - incremented.length()) + incremented : incremented;
-        return version.substring(0, m.start()) + padded;
+        return after(version);
     }
 }
