@@ -26,6 +26,7 @@ public sealed interface Change {
         CREATE_SEQUENCE,
         RENAME_TABLE,
         RENAME_COLUMN,
+        RENAME_CONSTRAINT,
         DROP_FOREIGN_KEY,
         DROP_INDEX,
         DROP_UNIQUE_KEY,
@@ -93,6 +94,16 @@ public sealed interface Change {
         public QualifiedName subject() { return table; }
         public String column() { return to; }
         public String describe() { return "rename column " + from + " to " + to; }
+    }
+
+    /**
+     * A constraint or index whose name the model states ({@code @Index(name)} and the like) but the
+     * migrations spell otherwise; {@code index} when it is an index (renamed with {@code alter index}).
+     */
+    record RenameConstraint(QualifiedName table, String from, String to, boolean index) implements Change {
+        public Kind kind() { return Kind.RENAME_CONSTRAINT; }
+        public QualifiedName subject() { return table; }
+        public String describe() { return "rename " + (index ? "index " : "constraint ") + from + " to " + to; }
     }
 
     // ---- schemas and sequences -------------------------------------------------------------

@@ -18,4 +18,14 @@ public record SchemaDiff(List<Change> changes, List<String> unmanaged) {
     public boolean isEmpty() {
         return changes.isEmpty();
     }
+
+    /** This plan with {@code more} changes, all in dependency order. */
+    public SchemaDiff plus(List<Change> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Change> all = new java.util.ArrayList<>(changes);
+        all.addAll(more);
+        return new SchemaDiff(ChangePlan.order(all), unmanaged);
+    }
 }

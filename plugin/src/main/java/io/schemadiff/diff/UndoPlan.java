@@ -74,6 +74,7 @@ public record UndoPlan(List<Change> changes, List<String> droppedSchemas, List<S
     }
 
     private static Change inverse(Change change) {
+        if (change instanceof Change.RenameConstraint c) return new Change.RenameConstraint(c.table(), c.to(), c.from(), c.index());
         if (change instanceof Change.CreateSequence c) return new Change.DropSequence(c.sequence());
         if (change instanceof Change.AlterSequence c) return new Change.AlterSequence(c.to(), c.from());
         if (change instanceof Change.CreateTable c) return new Change.DropTable(c.table());

@@ -245,6 +245,7 @@ public final class HibernateModelBuilder {
                 for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
                     map.check(name, null, check.getConstraint());
                 }
+                explicitNames(map, name, table);
             }
         }
         metadata.getCollectionBindings().forEach(collection -> {
@@ -254,6 +255,39 @@ public final class HibernateModelBuilder {
             }
         });
         return map;
+    }
+
+    /** Hibernate's own names are "FK", "UK" or "IDX" and a hash: any other name was written by someone. */
+    private static final java.util.regex.Pattern GENERATED_NAME = java.util.regex.Pattern.compile("(?i)^(fk|uk|idx)[0-9a-z]{20,}$");
+
+    private static void explicitNames(SourceMap map, QualifiedName name, Table table) {
+        for (org.hibernate.mapping.UniqueKey uniqueKey : table.getUniqueKeys().values()) {
+            if (uniqueKey.isNameExplicit() && uniqueKey.getName() != null) {
+                map.explicitName(name, fold(uniqueKey.getName(), false));
+            }
+        }
+        for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
+            if (index.getName() != null && !GENERATED_NAME.matcher(index.getName()).matches()) {
+                map.explicitName(name, fold(index.getName(), false));
+            }
+        }
+        for (org.hibernate.mapping.ForeignKey foreignKey : table.getForeignKeyCollection()) {
+            if (foreignKey.getName() != null && !GENERATED_NAME.matcher(foreignKey.getName()).matches()) {
+                map.explicitName(name, fold(foreignKey.getName(), false));
+            }
+        }
+        for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
+            if (check.getName() != null) {
+                map.explicitName(name, fold(check.getName(), false));
+            }
+        }
+        for (org.hibernate.mapping.Column column : table.getColumns()) {
+            for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
+                if (check.getName() != null) {
+                    map.explicitName(name, fold(check.getName(), false));
+                }
+            }
+        }
     }
 
     private static void addColumns(SourceMap map, QualifiedName table, String owner, Property property) {

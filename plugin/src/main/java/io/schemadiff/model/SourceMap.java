@@ -17,6 +17,7 @@ public final class SourceMap {
     private final Map<QualifiedName, String> tables = new TreeMap<>();
     private final Map<String, String> columns = new TreeMap<>();
     private final Map<QualifiedName, List<HibernateCheck>> checks = new TreeMap<>();
+    private final Map<QualifiedName, java.util.Set<String>> explicitNames = new TreeMap<>();
 
     /** A check constraint as Hibernate writes it: on one column, or ({@code column == null}) on the table. */
     public record HibernateCheck(String column, String expression) {
@@ -28,6 +29,15 @@ public final class SourceMap {
 
     void column(QualifiedName table, String column, String source) {
         columns.putIfAbsent(key(table, column), source);
+    }
+
+    void explicitName(QualifiedName table, String name) {
+        explicitNames.computeIfAbsent(table, t -> new java.util.TreeSet<>()).add(name);
+    }
+
+    /** Constraint and index names the model states itself ({@code @Index(name)}, {@code @ForeignKey(name)}…). */
+    public Map<QualifiedName, java.util.Set<String>> explicitNames() {
+        return java.util.Collections.unmodifiableMap(explicitNames);
     }
 
     void check(QualifiedName table, String column, String expression) {

@@ -5,6 +5,7 @@ import io.schemadiff.core.Console;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.diff.Change;
 import io.schemadiff.diff.Exclusions;
+import io.schemadiff.diff.ExplicitNames;
 import io.schemadiff.diff.Renames;
 import io.schemadiff.diff.SafetyLint;
 import io.schemadiff.diff.SchemaDiff;
@@ -177,7 +178,8 @@ public final class SchemaPipeline {
                         withHibernateChecks(read(reader, modelDatabase, null), model.sources()), false);
                 DatabaseSchema referenceSchema = exclusions.removeFrom(
                         read(reader, reference, modelSchema.schemas()), true);
-                SchemaDiff diff = Renames.parse(settings.renames(), model.defaultSchema()).diff(referenceSchema, modelSchema);
+                SchemaDiff diff = Renames.parse(settings.renames(), model.defaultSchema()).diff(referenceSchema, modelSchema)
+                        .plus(ExplicitNames.renames(referenceSchema, modelSchema, model.sources().explicitNames()));
                 timings.put("diff", elapsed(t));
                 Renames.probable(diff.changes()).forEach(console::warn);
 
@@ -223,7 +225,7 @@ public final class SchemaPipeline {
                         files.put(followUp.fileName(), followUp.sql());
                     }
                     dataProblem = verify(replay, reference, reader, modelSchema, files,
-                            SafetyLint.review(diff.changes(), referenceSchema));
+                            SafetyLint.review(diff.changes(), referenceSchema), model.sources().explicitNames());
                     if (first.undoSql() != null && dataProblem == null) {
                         // undone in the reverse order of doing
                         Map<String, String> undos = new LinkedHashMap<>();
@@ -452,7 +454,8 @@ public final class SchemaPipeline {
      * @return why the migrations do not run on the data the existing ones insert, or {@code null}
      */
     private String verify(MigrationReplay replay, DataSource reference, PostgresCatalogReader reader,
-                          DatabaseSchema model, Map<String, String> files, List<SafetyLint.Finding> findings) {
+                          DatabaseSchema model, Map<String, String> files, List<SafetyLint.Finding> findings,
+                          Map<io.schemadiff.schema.QualifiedName, Set<String>> explicitNames) {
         String names = String.join(" and ", files.keySet());
         Path staging = null;
         try {
@@ -482,7 +485,8 @@ public final class SchemaPipeline {
         }
         DatabaseSchema applied = Exclusions.of(settings.exclude()).removeFrom(
                 read(reader, reference, model.schemas()), false);
-        SchemaDiff remaining = new SchemaDiffer().diff(applied, model);
+        SchemaDiff remaining = new SchemaDiffer().diff(applied, model)
+                .plus(ExplicitNames.renames(applied, model, explicitNames));
         if (!remaining.isEmpty()) {
             throw new SchemaException("Internal error: after applying the generated migration " + names
                     + ", these changes still separate the migrations from the model, so it was not written:\n"

@@ -80,6 +80,7 @@ public final class MigrationNamer {
         if (change instanceof Change.DropSequence c) return "drop_" + c.sequence().name().name() + "_sequence";
         if (change instanceof Change.RenameTable c) return "rename_" + c.from().name() + "_to_" + c.to().name();
         if (change instanceof Change.RenameColumn c) return "rename_" + c.from() + "_to_" + c.to() + "_in_" + table;
+        if (change instanceof Change.RenameConstraint c) return "rename_" + c.from() + "_to_" + c.to();
         if (change instanceof Change.CreateTable) return "create_" + table + "_table";
         if (change instanceof Change.DropTable) return "drop_" + table + "_table";
         if (change instanceof Change.AddColumn c) return "add_" + c.definition().name() + "_to_" + table;

@@ -157,9 +157,15 @@ class ExactnessScenariosTest {
                 hand("checks: @Check on class and field, named differently, spelled differently", "checks", """
                                 create table accounts (id bigint primary key, balance numeric(12,2),
                                     creditLimit numeric(12,2) constraint credit_limit_range check (creditLimit >= 0 and creditLimit <= 100000),
-                                    constraint balance_ok check (balance >= -creditLimit));
+                                    constraint balance_within_limit check (balance >= -creditLimit));
                                 """,
-                        replace(",\n    constraint balance_ok check (balance >= -creditLimit)", ""), Change.Kind.ADD_CHECK),
+                        replace(",\n    constraint balance_within_limit check (balance >= -creditLimit)", ""), Change.Kind.ADD_CHECK),
+                hand("checks: a check the model names is renamed to its name, an unnamed one never", "checks", """
+                                create table accounts (id bigint primary key, balance numeric(12,2),
+                                    creditLimit numeric(12,2) constraint credit_limit_range check (creditLimit between 0 and 100000),
+                                    constraint balance_within_limit check (balance >= -creditLimit));
+                                """,
+                        replace("constraint balance_within_limit", "constraint balance_ok"), Change.Kind.RENAME_CONSTRAINT),
                 // ---- defaults, identity, sequences --------------------------------------------------------
                 hand("defaults: @ColumnDefault as written by hand", "defaults", """
                                 create table settings (id bigint primary key, createdAt timestamptz default current_timestamp,
@@ -223,13 +229,21 @@ class ExactnessScenariosTest {
                                 """,
                         replace("tenant varchar(40) not null,", "tenant varchar(40) not null, unique (handle),"),
                         Change.Kind.DROP_UNIQUE_KEY),
-                hand("indexes: column order matters, names do not", "indexes", """
+                hand("indexes: column order matters, unstated names do not", "indexes", """
                                 create table shipments (id bigint primary key, carrier varchar(30), shippedOn date,
                                     tracking varchar(40));
-                                create index whatever_name on shipments (carrier, shippedOn);
-                                create unique index on shipments (tracking);
+                                create index shipments_by_carrier_and_day on shipments (carrier, shippedOn);
+                                create unique index whatever_name on shipments (tracking);
                                 """,
                         replace("(carrier, shippedOn)", "(shippedOn, carrier)"), Change.Kind.DROP_INDEX, Change.Kind.CREATE_INDEX),
+                hand("indexes: an index the model names (@Index(name)) is renamed to that name", "indexes", """
+                                create table shipments (id bigint primary key, carrier varchar(30), shippedOn date,
+                                    tracking varchar(40));
+                                create index shipments_by_carrier_and_day on shipments (carrier, shippedOn);
+                                create unique index on shipments (tracking);
+                                """,
+                        replace("create index shipments_by_carrier_and_day", "create index carrier_day"),
+                        Change.Kind.RENAME_CONSTRAINT),
                 // ---- associations and collections: Hibernate's own DDL, re-spelled -----------------------
                 respelled("@ManyToMany with a defaulted join table", "manytomany", NOTHING_MIGRATED,
                         Change.Kind.CREATE_TABLE, Change.Kind.CREATE_TABLE, Change.Kind.CREATE_TABLE,

@@ -28,7 +28,7 @@ class ConcurrentIndexesTest {
         return Scenario.of(dir, ShopMigrations.PACKAGES)
                 .migration("V1__customers.sql", ShopMigrations.CUSTOMERS.replace(",\n    name varchar(100)", ""))
                 .migration("V2__orders.sql", ShopMigrations.ORDERS.replace(
-                        "create index orders_by_placed_at on purchase_orders (placedAt);", ""));
+                        "create index idx_orders_placed on purchase_orders (placedAt);", ""));
     }
 
     @Test
@@ -52,7 +52,7 @@ class ConcurrentIndexesTest {
         Scenario scenario = Scenario.of(dir, ShopMigrations.PACKAGES)
                 .migration("V1__customers.sql", ShopMigrations.CUSTOMERS)
                 .migration("V2__orders.sql", ShopMigrations.ORDERS.replace(
-                        "create index orders_by_placed_at on purchase_orders (placedAt);", ""));
+                        "create index idx_orders_placed on purchase_orders (placedAt);", ""));
         Comparison comparison = scenario.pipeline(scenario.settings().concurrentIndexes(true)).compare();
 
         assertNull(comparison.followUp());
