@@ -7,6 +7,16 @@ import io.schemadiff.pipeline.PipelineSettings;
 import io.schemadiff.pipeline.SchemaPipeline;
 import io.schemadiff.pipeline.UnappliableMigrationException;
 import io.schemadiff.reference.EmbeddedPostgresServer;
+import io.schemadiff.reference.NamedPostgresServer;
+import io.schemadiff.reference.PostgresServer;
+import io.schemadiff.reference.ServerConnection;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.eclipse.aether.RepositorySystem;
 import io.schemadiff.write.MigrationFolder;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -26,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -54,10 +65,46 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
 
     /**
      * The PostgreSQL major version Hibernate writes DDL for (its DDL differs between versions).
-     * Match your production server.
+     * Defaults to the major of {@code postgresVersion}, else 14. Match your production server.
      */
-    @Parameter(property = "schema.postgresMajor", defaultValue = "14")
-    protected int postgresMajor;
+    @Parameter(property = "schema.postgresMajor")
+    protected Integer postgresMajor;
+
+    /**
+     * The embedded PostgreSQL's version, so the reference matches production: a major ({@code 16}, the
+     * newest 16.x) or an exact version ({@code 16.13.0}) of zonky's binaries, resolved like any
+     * artifact. Empty: the plugin's own PostgreSQL 14.
+     */
+    @Parameter(property = "schema.postgresVersion")
+    protected String postgresVersion;
+
+    /**
+     * What the model is compared with: {@code embedded} replays the migrations on a PostgreSQL the plugin
+     * starts; {@code server} replays them in a scratch database on the server at {@code url} (created
+     * and dropped again; the user needs CREATEDB); {@code live} reads the database at {@code url} as
+     * it is, read-only, and reports drift and its Flyway migration status ({@code schema:diff} only).
+     */
+    @Parameter(property = "schema.reference", defaultValue = "embedded")
+    protected String reference;
+
+    /** The JDBC URL for {@code reference=server|live}, e.g. {@code jdbc:postgresql://db.internal:5432/app}. */
+    @Parameter(property = "schema.url")
+    protected String url;
+
+    /** The user for {@code url}; prefer {@code serverId}. */
+    @Parameter(property = "schema.user")
+    protected String user;
+
+    /** The password for {@code url}; prefer {@code serverId}, which keeps it out of the POM and the shell history. */
+    @Parameter(property = "schema.password")
+    protected String password;
+
+    /**
+     * The id of a {@code <server>} in Maven's {@code settings.xml} holding the user and (possibly
+     * encrypted) password for {@code url}.
+     */
+    @Parameter(property = "schema.serverId")
+    protected String serverId;
 
     /**
      * Hibernate settings the application uses that change DDL, e.g.
@@ -165,6 +212,15 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     protected String pluginVersion;
 
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    protected Settings mavenSettings;
+
+    @Component
+    protected SettingsDecrypter settingsDecrypter;
+
+    @Component
+    protected RepositorySystem repositorySystem;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped(goal())) {
@@ -176,8 +232,8 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
         }
         try (URLClassLoader projectLoader = projectClassLoader()) {
             PipelineSettings settings = settings(projectLoader);
-            SchemaPipeline pipeline = new SchemaPipeline(settings, new MavenConsole(getLog()),
-                    EmbeddedPostgresServer::start, Clock.systemUTC());
+            SchemaPipeline pipeline = new SchemaPipeline(settings, new MavenConsole(getLog()), servers(settings),
+                    Clock.systemUTC());
             run(pipeline, settings);
         } catch (DestructiveChangesException | UnappliableMigrationException e) {
             throw new MojoFailureException(e.getMessage(), e);
@@ -206,7 +262,10 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
                 .classes(nonBlank(classes))
                 .migrationsDirectory(migrations.toPath())
                 .hibernateProperties(hibernateProperties == null ? Map.of() : new LinkedHashMap<>(hibernateProperties))
-                .postgresMajor(postgresMajor)
+                .postgresMajor(postgresMajor != null ? postgresMajor : postgresVersion != null
+                        && !postgresVersion.isBlank() ? PostgresBinaries.major(postgresVersion)
+                        : PipelineSettings.DEFAULT_POSTGRES_MAJOR)
+                .reference(PipelineSettings.Reference.parse(reference == null ? "embedded" : reference), connection())
                 .templatesDirectory(templates == null ? null : templates.toPath())
                 .generator("schema-maven-plugin " + (pluginVersion == null ? "" : pluginVersion))
                 .message(message)
@@ -221,6 +280,52 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
                 .destructive(PipelineSettings.Policy.parse(destructive == null ? "warn" : destructive,
                         "<destructive> (schema.destructive)"))
                 .unregistered(PipelineSettings.Unregistered.parse(unregistered == null ? "warn" : unregistered));
+    }
+
+    /** Where scratch databases go: a server the user named, or an embedded one of the chosen version. */
+    private Supplier<PostgresServer> servers(PipelineSettings settings) throws MojoExecutionException {
+        if (settings.reference() == PipelineSettings.Reference.SERVER) {
+            return () -> NamedPostgresServer.connect(settings.connection());
+        }
+        if (postgresVersion == null || postgresVersion.isBlank()) {
+            return EmbeddedPostgresServer::start;
+        }
+        Path binaries = new PostgresBinaries(repositorySystem, session.getRepositorySession(),
+                project.getRemoteProjectRepositories()).resolve(postgresVersion);
+        return () -> EmbeddedPostgresServer.start(binaries);
+    }
+
+    /** The server or database of {@code reference=server|live}; credentials from settings.xml when given an id. */
+    private ServerConnection connection() throws MojoExecutionException {
+        if (url == null || url.isBlank()) {
+            if (serverId != null && !serverId.isBlank()) {
+                throw new MojoExecutionException("<serverId> (schema.serverId) gives credentials, not a server: set"
+                        + " <url> (schema.url) too.");
+            }
+            return null;
+        }
+        String userName = user;
+        String secret = password;
+        if (serverId != null && !serverId.isBlank()) {
+            Server server = mavenSettings == null ? null : mavenSettings.getServer(serverId.trim());
+            if (server == null) {
+                throw new MojoExecutionException("No <server> with id '" + serverId.trim()
+                        + "' in Maven's settings.xml (schema.serverId).");
+            }
+            SettingsDecryptionResult decrypted = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+            if (!decrypted.getProblems().isEmpty()) {
+                throw new MojoExecutionException("Cannot decrypt the password of server '" + serverId.trim()
+                        + "' in settings.xml: " + decrypted.getProblems().get(0).getMessage());
+            }
+            Server plain = decrypted.getServer();
+            userName = userName != null ? userName : plain.getUsername();
+            secret = secret != null ? secret : plain.getPassword();
+        }
+        try {
+            return ServerConnection.of(url, userName, secret);
+        } catch (SchemaException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
     }
 
     private static List<String> nonBlank(List<String> values) {

@@ -5,6 +5,7 @@ import io.schemadiff.pipeline.Comparison;
 import io.schemadiff.pipeline.DestructiveChangesException;
 import io.schemadiff.pipeline.PipelineSettings;
 import io.schemadiff.pipeline.SchemaPipeline;
+import io.schemadiff.reference.MigrationStatus;
 import io.schemadiff.report.JUnitReport;
 import io.schemadiff.report.ReportWriter;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -52,6 +53,10 @@ public class DiffMojo extends AbstractSchemaMojo {
         logUnmanaged(comparison);
         List<Path> reports = new ReportWriter(reportDirectory.toPath(), settings.generator()).write(comparison);
         getLog().debug("Reports: " + reports);
+        if (comparison.live()) {
+            reportLive(comparison, pending);
+            return;
+        }
         if (comparison.inSync()) {
             deleteStale(pending);
             getLog().info("Schema is in sync: the " + comparison.migrationsReplayed()
@@ -81,6 +86,48 @@ public class DiffMojo extends AbstractSchemaMojo {
                     + new DestructiveChangesException("The missing migration", comparison.destructive()).getMessage());
         }
         for (String line : message.toString().split("\n")) {
+            getLog().warn(line);
+        }
+    }
+
+    /**
+     * Drift: the live database against the model, and its Flyway history against the project's
+     * migrations. Either one broken fails the build (unless {@code failOnDifference=false}).
+     */
+    private void reportLive(Comparison comparison, Path pending) throws MojoExecutionException, MojoFailureException {
+        MigrationStatus status = comparison.migrationStatus();
+        getLog().info("Migration status of the live database:");
+        status.lines().forEach(line -> getLog().info("  " + line));
+        StringBuilder problems = new StringBuilder();
+        if (status.broken()) {
+            problems.append("The live database's migration history does not match the project's migrations:\n");
+            status.lines().stream().skip(1).filter(line -> !line.startsWith("pending:"))
+                    .forEach(line -> problems.append("  ").append(line).append('\n'));
+        }
+        if (comparison.inSync()) {
+            deleteStale(pending);
+            if (problems.length() == 0) {
+                getLog().info("No drift: the live database matches what the "
+                        + comparison.discovered().entities().size() + " entities map to.");
+                return;
+            }
+        } else {
+            writePending(pending, "-- What the live database needs to match the entity model. For review only:"
+                    + "\n-- schema changes belong in migrations, which replay everywhere.\n\n" + comparison.migrationSql());
+            problems.append("The live database has drifted from the entity model (")
+                    .append(ChangeReport.summary(comparison)).append("):\n");
+            ChangeReport.lines(comparison).forEach(line -> problems.append("  ").append(line).append('\n'));
+            problems.append(status.pending().isEmpty() ? "No migration is pending, so the database was changed by hand,"
+                            + " or a migration is missing: 'mvn compile schema:diff' (against the migrations) tells which."
+                            : status.pending().size() + " migration(s) are pending; applying them may close the drift.")
+                    .append("\nThe SQL that would close it, for review: ").append(pending).append('\n');
+        }
+        problems.append("Reports: ").append(reportDirectory.toPath().resolve(ReportWriter.MARKDOWN)).append(", ")
+                .append(ReportWriter.JSON).append(".");
+        if (failOnDifference) {
+            throw new MojoFailureException(problems.toString());
+        }
+        for (String line : problems.toString().split("\n")) {
             getLog().warn(line);
         }
     }

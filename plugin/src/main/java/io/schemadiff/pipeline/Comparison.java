@@ -4,6 +4,7 @@ import io.schemadiff.discover.DiscoveredModel;
 import io.schemadiff.diff.SafetyLint;
 import io.schemadiff.diff.SchemaDiff;
 import io.schemadiff.model.EntityModel;
+import io.schemadiff.reference.MigrationStatus;
 import io.schemadiff.render.RenderedChange;
 
 import io.schemadiff.schema.DatabaseSchema;
@@ -25,6 +26,9 @@ import java.util.Map;
  * @param undoSql           its full text, or {@code null}
  * @param followUp          index builds on tables with rows, in a migration of their own after this one
  *                          ({@code schema.concurrentIndexes}), or {@code null}
+ * @param reference         what the model was compared with, e.g. {@code 5 migrations replayed on embedded
+ *                          PostgreSQL 14.22} or {@code live database db.internal:5432/app}; never credentials
+ * @param migrationStatus   for a live database: where it stands against the migrations; otherwise {@code null}
  * @param dataProblem       why the migration does not run on the rows the existing migrations insert
  *                          (say, NOT NULL on a table with rows), or {@code null} when it runs
  */
@@ -43,7 +47,9 @@ public record Comparison(
         String undoFileName,
         String undoSql,
         String dataProblem,
-        FollowUp followUp) {
+        FollowUp followUp,
+        String reference,
+        MigrationStatus migrationStatus) {
 
     /** A second migration that runs after the first (and its undo), e.g. {@code create index concurrently}. */
     public record FollowUp(String fileName, String sql, String undoFileName, String undoSql) {
@@ -56,6 +62,11 @@ public record Comparison(
         java.util.stream.Stream.of(migrationFileName, undoFileName, followUp == null ? null : followUp.fileName(),
                 followUp == null ? null : followUp.undoFileName()).filter(java.util.Objects::nonNull).forEach(names::add);
         return names;
+    }
+
+    /** Compared with a live database rather than with the migrations. */
+    public boolean live() {
+        return migrationStatus != null;
     }
 
     public boolean inSync() {

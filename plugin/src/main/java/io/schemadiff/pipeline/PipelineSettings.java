@@ -1,6 +1,7 @@
 package io.schemadiff.pipeline;
 
 import io.schemadiff.diff.Exclusions;
+import io.schemadiff.reference.ServerConnection;
 import io.schemadiff.write.MigrationFolder;
 
 import java.nio.file.Path;
@@ -41,6 +42,27 @@ public final class PipelineSettings {
     private boolean concurrentIndexes;
     private List<String> renames = List.of();
     private MigrationFolder.VersionScheme versionScheme = MigrationFolder.VersionScheme.AUTO;
+    private Reference reference = Reference.EMBEDDED;
+    private ServerConnection connection;
+
+    /** What the model is compared with. */
+    public enum Reference {
+        /** the migrations, replayed on a PostgreSQL the plugin starts */
+        EMBEDDED,
+        /** the migrations, replayed in a scratch database on a server the user names */
+        SERVER,
+        /** a real database as it is, read-only: drift */
+        LIVE;
+
+        public static Reference parse(String value) {
+            try {
+                return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("Unknown <reference> (schema.reference) '" + value
+                        + "': use embedded, server or live.", e);
+            }
+        }
+    }
 
     /** What to do about changes that lose data. */
     public enum Policy {
@@ -96,6 +118,19 @@ public final class PipelineSettings {
     /** Declared renames, e.g. {@code accounts.email -> email_address}. */
     public List<String> renames() { return renames; }
     public MigrationFolder.VersionScheme versionScheme() { return versionScheme; }
+    public Reference reference() { return reference; }
+    /** The server of {@link Reference#SERVER} or the database of {@link Reference#LIVE}. */
+    public ServerConnection connection() { return connection; }
+
+    public PipelineSettings reference(Reference value, ServerConnection connection) {
+        if (value != Reference.EMBEDDED && connection == null) {
+            throw new IllegalArgumentException("<reference>" + value.name().toLowerCase(java.util.Locale.ROOT)
+                    + "</reference> needs <url> (schema.url) or <serverId> (schema.serverId).");
+        }
+        this.reference = Objects.requireNonNull(value);
+        this.connection = connection;
+        return this;
+    }
 
     /** The project's compiled classes, e.g. {@code target/classes}. */
     public PipelineSettings classesDirectory(Path value) { this.classesDirectory = value; return this; }

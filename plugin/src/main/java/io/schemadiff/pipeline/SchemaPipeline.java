@@ -17,7 +17,9 @@ import io.schemadiff.discover.PackagePattern;
 import io.schemadiff.model.EntityModel;
 import io.schemadiff.model.HibernateModelBuilder;
 import io.schemadiff.model.SourceMap;
+import io.schemadiff.reference.LiveDatabase;
 import io.schemadiff.reference.MigrationReplay;
+import io.schemadiff.reference.MigrationStatus;
 import io.schemadiff.reference.PostgresServer;
 import io.schemadiff.render.MigrationDocument;
 import io.schemadiff.render.MigrationRenderer;
@@ -84,6 +86,11 @@ public final class SchemaPipeline {
 
     /** Compares and, when the model has changed, writes the next migration. */
     public Generation generate() {
+        if (settings.reference() == PipelineSettings.Reference.LIVE) {
+            throw new SchemaException("schema:generate writes the migration that follows the project's migrations, "
+                    + "so it replays them; a live database is for drift checks: mvn compile schema:diff "
+                    + "-Dschema.reference=live.");
+        }
         Comparison comparison = compare();
         if (comparison.inSync()) {
             return new Generation(comparison, Optional.empty());
@@ -161,11 +168,30 @@ public final class SchemaPipeline {
             timings.put("server", elapsed(t));
             try {
                 t = System.nanoTime();
-                DataSource reference = server.createDatabase(referenceName);
-                DataSource modelDatabase = server.createDatabase(modelName);
                 MigrationReplay replay = new MigrationReplay();
-                int replayed = replay.replay(reference, List.of(settings.migrationsDirectory()));
-                timings.put("replay", elapsed(t));
+                boolean live = settings.reference() == PipelineSettings.Reference.LIVE;
+                DataSource reference;
+                int replayed = 0;
+                MigrationStatus status = null;
+                String referenceLabel;
+                if (live) {
+                    LiveDatabase database = new LiveDatabase(settings.connection());
+                    database.checkReadOnly();
+                    reference = database.dataSource();
+                    status = database.status(List.of(settings.migrationsDirectory()));
+                    referenceLabel = "live database " + database.describe() + " (PostgreSQL " + database.version()
+                            + ", read-only)";
+                } else {
+                    reference = server.createDatabase(referenceName);
+                    replayed = replay.replay(reference, List.of(settings.migrationsDirectory()));
+                    referenceLabel = replayed + " migration(s) replayed on "
+                            + (settings.reference() == PipelineSettings.Reference.SERVER
+                            ? "a scratch database of " + settings.connection() : "embedded")
+                            + " PostgreSQL " + server.version();
+                }
+                DataSource modelDatabase = server.createDatabase(modelName);
+                timings.put(live ? "read live" : "replay", elapsed(t));
+                console.info("Reference: " + referenceLabel);
 
                 t = System.nanoTime();
                 applyModel(modelDatabase, model);
@@ -185,7 +211,7 @@ public final class SchemaPipeline {
 
                 if (diff.isEmpty()) {
                     return new Comparison(discovered, model, diff, List.of(), null, null, server.version(), replayed,
-                            timings, modelSchema, referenceSchema, null, null, null, null);
+                            timings, modelSchema, referenceSchema, null, null, null, null, referenceLabel, status);
                 }
 
                 // index builds on tables with rows can go to a migration of their own, built concurrently
@@ -217,7 +243,8 @@ public final class SchemaPipeline {
                 timings.put("render", elapsed(t));
 
                 String dataProblem = null;
-                if (settings.verify()) {
+                // a live database is never written to: its SQL is proven only where migrations are replayed
+                if (settings.verify() && !live) {
                     t = System.nanoTime();
                     Map<String, String> files = new LinkedHashMap<>();
                     files.put(first.fileName(), first.sql());
@@ -239,9 +266,11 @@ public final class SchemaPipeline {
                 }
                 return new Comparison(discovered, model, diff, rendered, first.fileName(), first.sql(), server.version(),
                         replayed, timings, modelSchema, referenceSchema, first.undoFileName(), first.undoSql(),
-                        dataProblem, followUp == null ? null : followUp.asFollowUp());
+                        dataProblem, followUp == null ? null : followUp.asFollowUp(), referenceLabel, status);
             } finally {
-                dropQuietly(server, referenceName);
+                if (settings.reference() != PipelineSettings.Reference.LIVE) {
+                    dropQuietly(server, referenceName);
+                }
                 dropQuietly(server, modelName);
             }
         }

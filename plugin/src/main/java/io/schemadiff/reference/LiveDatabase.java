@@ -1,0 +1,115 @@
+package io.schemadiff.reference;
+
+import io.schemadiff.core.SchemaException;
+import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.api.ErrorCode;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.output.ValidateOutput;
+import org.flywaydb.core.api.output.ValidateResult;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real database as it is ({@code schema.reference=live}), for drift checks in release pipelines.
+ * Every session is read-only on the server's side ({@code default_transaction_read_only}), so no
+ * statement this plugin or Flyway sends can change it.
+ */
+public final class LiveDatabase {
+
+    private final ServerConnection connection;
+    private final DataSource dataSource;
+
+    public LiveDatabase(ServerConnection connection) {
+        this.connection = connection;
+        this.dataSource = connection.dataSource(null, true);
+    }
+
+    /** Read-only connections to the database. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public String version() {
+        return ServerConnection.queryOne(dataSource, "show server_version", connection.describe());
+    }
+
+    public String describe() {
+        return connection.describe();
+    }
+
+    /** Checks the database answers and refuses writes before anything else reads it. */
+    public void checkReadOnly() {
+        try (Connection c = dataSource.getConnection()) {
+            String readOnly = ServerConnection.queryOne(dataSource, "show default_transaction_read_only",
+                    connection.describe());
+            if (!"on".equals(readOnly) || !c.isReadOnly()) {
+                throw new SchemaException("Refusing to read " + connection + ": its session is not read-only.");
+            }
+        } catch (SQLException e) {
+            throw new SchemaException("Cannot connect to the live database " + connection + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What Flyway would say about this database and the migrations in {@code folders}, read-only. */
+    public MigrationStatus status(List<Path> folders) {
+        var flyway = MigrationReplay.configure(dataSource, MigrationReplay.locations(folders)).load();
+        try {
+            var info = flyway.info();
+            MigrationInfo[] all = info.all();
+            boolean historyTable = info.applied().length > 0 || hasHistoryTable();
+            int applied = 0;
+            List<String> pending = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (MigrationInfo migration : all) {
+                MigrationState state = migration.getState();
+                String name = name(migration);
+                if (state == MigrationState.PENDING || state == MigrationState.OUTDATED) {
+                    pending.add(name);
+                } else if (state.isFailed()) {
+                    failed.add(name);
+                } else if (state == MigrationState.MISSING_SUCCESS || state == MigrationState.FUTURE_SUCCESS) {
+                    missing.add(name);
+                } else if (state.isApplied()) {
+                    applied++;
+                }
+            }
+            List<String> changed = new ArrayList<>();
+            ValidateResult validation = flyway.validateWithResult();
+            for (ValidateOutput invalid : validation.invalidMigrations) {
+                ErrorCode code = invalid.errorDetails == null ? null : invalid.errorDetails.errorCode;
+                if (code == CoreErrorCode.CHECKSUM_MISMATCH || code == CoreErrorCode.DESCRIPTION_MISMATCH
+                        || code == CoreErrorCode.TYPE_MISMATCH) {
+                    changed.add((invalid.filepath == null || invalid.filepath.isEmpty()
+                            ? "version " + invalid.version : Path.of(invalid.filepath).getFileName().toString())
+                            + ": " + invalid.errorDetails.errorMessage.strip());
+                }
+            }
+            return new MigrationStatus(historyTable, applied, pending, failed, missing, changed);
+        } catch (FlywayException e) {
+            throw new SchemaException("Cannot read the migration history of " + connection + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean hasHistoryTable() {
+        return "t".equals(ServerConnection.queryOne(dataSource,
+                "select exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n"
+                        + " on n.oid = c.relnamespace where c.relname = '" + MigrationReplay.HISTORY_TABLE
+                        + "' and n.nspname = current_schema())", connection.describe()));
+    }
+
+    private static String name(MigrationInfo info) {
+        if (info.getScript() != null && !info.getScript().isEmpty()) {
+            String script = info.getScript();
+            return script.substring(Math.max(script.lastIndexOf('/'), script.lastIndexOf('\\')) + 1);
+        }
+        return (info.getVersion() == null ? "repeatable" : "version " + info.getVersion()) + " " + info.getDescription();
+    }
+}
