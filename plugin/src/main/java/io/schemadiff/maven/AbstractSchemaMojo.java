@@ -196,6 +196,13 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     @Parameter(property = "schema.message")
     protected String message;
 
+    /**
+     * Spring Boot profiles whose {@code application-<profile>.properties/.yml} apply to naming and
+     * Flyway settings, as {@code spring.profiles.active} would; empty: those the files activate.
+     */
+    @Parameter(property = "schema.profile")
+    protected List<String> profile;
+
     /** Where reports go. */
     @Parameter(property = "schema.reportDirectory", defaultValue = "${project.build.directory}/schema")
     protected File reportDirectory;
@@ -257,6 +264,9 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
         return new PipelineSettings()
                 .classesDirectory(ownClasses)
                 .classpath(classpath)
+                .resourceDirectories(project.getResources().stream().map(r -> Path.of(r.getDirectory()).toAbsolutePath())
+                        .toList())
+                .profiles(nonBlank(profile))
                 .projectClassLoader(projectLoader)
                 .packages(packages == null || packages.isEmpty() ? List.of(PipelineSettings.DEFAULT_PACKAGES) : packages)
                 .classes(nonBlank(classes))

@@ -43,6 +43,8 @@ public final class PipelineSettings {
     private List<String> renames = List.of();
     private MigrationFolder.VersionScheme versionScheme = MigrationFolder.VersionScheme.AUTO;
     private Reference reference = Reference.EMBEDDED;
+    private List<Path> resourceDirectories = List.of();
+    private List<String> profiles = List.of();
     private ServerConnection connection;
 
     /** What the model is compared with. */
@@ -119,6 +121,24 @@ public final class PipelineSettings {
     public List<String> renames() { return renames; }
     public MigrationFolder.VersionScheme versionScheme() { return versionScheme; }
     public Reference reference() { return reference; }
+    /** The project's resource folders (e.g. {@code src/main/resources}): Spring Boot configuration and classpath migrations. */
+    public List<Path> resourceDirectories() { return resourceDirectories; }
+    /** Spring Boot profiles whose {@code application-<profile>} files apply; empty: those the files activate. */
+    public List<String> profiles() { return profiles; }
+
+    public PipelineSettings resourceDirectories(List<Path> value) { this.resourceDirectories = List.copyOf(value); return this; }
+
+    public PipelineSettings profiles(List<String> value) { this.profiles = List.copyOf(value); return this; }
+
+    /** Where Spring Boot would find {@code application.*}: the compiled (filtered) resources, then the sources. */
+    List<Path> applicationConfigurationFolders() {
+        List<Path> folders = new ArrayList<>();
+        if (classesDirectory != null) {
+            folders.add(classesDirectory);
+        }
+        folders.addAll(resourceDirectories);
+        return folders;
+    }
     /** The server of {@link Reference#SERVER} or the database of {@link Reference#LIVE}. */
     public ServerConnection connection() { return connection; }
 

@@ -1,6 +1,8 @@
 package io.schemadiff.pipeline;
 
 import io.schemadiff.catalog.PostgresCatalogReader;
+import io.schemadiff.config.ApplicationProperties;
+import io.schemadiff.config.SpringBootHibernate;
 import io.schemadiff.core.Console;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.diff.Change;
@@ -149,8 +151,10 @@ public final class SchemaPipeline {
         List<Path> projectClasspath = new ArrayList<>();
         projectClasspath.add(settings.classesDirectory());
         projectClasspath.addAll(settings.classpath());
+        ApplicationProperties application = ApplicationProperties.load(settings.applicationConfigurationFolders(),
+                settings.profiles());
         EntityModel model = new HibernateModelBuilder().build(discovered.classes(), settings.projectClassLoader(),
-                projectClasspath, settings.postgresMajor(), settings.hibernateProperties());
+                projectClasspath, settings.postgresMajor(), hibernateProperties(application));
         timings.put("model", elapsed(t));
         console.info("Model: " + discovered.entities().size() + " entities in packages matching " + settings.packages()
                 + ", DDL by " + model.producedBy());
@@ -274,6 +278,20 @@ public final class SchemaPipeline {
                 dropQuietly(server, modelName);
             }
         }
+    }
+
+    /**
+     * The settings Hibernate gets: a Spring Boot application's (its naming strategies and
+     * {@code spring.jpa.properties.*}), overridden by the plugin's {@code hibernateProperties}.
+     */
+    private Map<String, String> hibernateProperties(ApplicationProperties application) {
+        ClassLoader loader = settings.projectClassLoader();
+        SpringBootHibernate.Result boot = SpringBootHibernate.resolve(application,
+                name -> loader.getResource(name.replace('.', '/') + ".class") != null);
+        boot.notes().forEach(console::info);
+        Map<String, String> properties = new LinkedHashMap<>(boot.hibernateProperties());
+        properties.putAll(settings.hibernateProperties());
+        return properties;
     }
 
     private DiscoveredModel discover() {
