@@ -196,19 +196,9 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     @Parameter(property = "schema.message")
     protected String message;
 
-    /**
-     * Spring Boot profiles whose {@code application-<profile>.properties/.yml} apply to naming and
-     * Flyway settings, as {@code spring.profiles.active} would; empty: those the files activate.
-     */
-    @Parameter(property = "schema.profile")
-    protected List<String> profile;
-
     /** Where reports go. */
     @Parameter(property = "schema.reportDirectory", defaultValue = "${project.build.directory}/schema")
     protected File reportDirectory;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    protected MavenProject project;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
@@ -261,16 +251,12 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
         Path ownClasses = classesDirectory.toPath().toAbsolutePath().normalize();
         List<Path> classpath = projectClasspath().stream().map(f -> f.toPath().toAbsolutePath().normalize())
                 .filter(p -> !p.equals(ownClasses)).collect(Collectors.toList());
-        return new PipelineSettings()
+        return migrationSettings()
                 .classesDirectory(ownClasses)
                 .classpath(classpath)
-                .resourceDirectories(project.getResources().stream().map(r -> Path.of(r.getDirectory()).toAbsolutePath())
-                        .toList())
-                .profiles(nonBlank(profile))
                 .projectClassLoader(projectLoader)
                 .packages(packages == null || packages.isEmpty() ? List.of(PipelineSettings.DEFAULT_PACKAGES) : packages)
                 .classes(nonBlank(classes))
-                .migrationsDirectory(migrations.toPath())
                 .hibernateProperties(hibernateProperties == null ? Map.of() : new LinkedHashMap<>(hibernateProperties))
                 .postgresMajor(postgresMajor != null ? postgresMajor : postgresVersion != null
                         && !postgresVersion.isBlank() ? PostgresBinaries.major(postgresVersion)
@@ -281,7 +267,6 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
                 .message(message)
                 .verify(verify)
                 .exclude(nonBlank(exclude))
-                .lockFile(lockFile == null ? null : lockFile.toPath())
                 .undo(undo)
                 .backfill(backfill)
                 .concurrentIndexes(concurrentIndexes)
@@ -336,10 +321,6 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
         } catch (SchemaException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-    }
-
-    private static List<String> nonBlank(List<String> values) {
-        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).toList();
     }
 
     /** Compile and runtime dependencies: the project's own Hibernate, when it is used, needs all of its own. */

@@ -60,7 +60,7 @@ public class DiffMojo extends AbstractSchemaMojo {
         if (comparison.inSync()) {
             deleteStale(pending);
             getLog().info("Schema is in sync: the " + comparison.migrationsReplayed()
-                    + " migration(s) in " + project.getBasedir().toPath().relativize(migrations.toPath())
+                    + " migration(s) in " + project.getBasedir().toPath().toAbsolutePath().relativize(comparison.migrationsFolder())
                     + " build exactly what the " + comparison.discovered().entities().size() + " entities map to.");
             return;
         }

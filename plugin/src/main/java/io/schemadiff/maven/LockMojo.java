@@ -1,6 +1,10 @@
 package io.schemadiff.maven;
 
+import io.schemadiff.config.ApplicationProperties;
 import io.schemadiff.core.SchemaException;
+import io.schemadiff.pipeline.PipelineSettings;
+import io.schemadiff.pipeline.ProjectMigrations;
+import java.util.ArrayList;
 import io.schemadiff.write.MigrationFolderCheck;
 import io.schemadiff.write.MigrationLock;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -24,7 +28,9 @@ public class LockMojo extends AbstractMigrationsMojo {
             return;
         }
         try {
-            Path folder = migrations.toPath();
+            PipelineSettings settings = migrationSettings();
+            Path folder = ProjectMigrations.resolve(settings, ApplicationProperties.load(
+                    settings.applicationConfigurationFolders(), settings.profiles()), new ArrayList<>()).writableFolder();
             // a folder with duplicate or misnamed files is not fit to be released as it is
             MigrationFolderCheck.enforce(MigrationFolderCheck.check(folder, Optional.empty()), getLog()::warn);
             Path written = MigrationLock.write(lockFile.toPath(), folder);

@@ -28,6 +28,7 @@ import java.util.Map;
  *                          ({@code schema.concurrentIndexes}), or {@code null}
  * @param reference         what the model was compared with, e.g. {@code 5 migrations replayed on embedded
  *                          PostgreSQL 14.22} or {@code live database db.internal:5432/app}; never credentials
+ * @param migrationsFolder  where a new migration goes: the first Flyway location that is a folder of the project
  * @param migrationStatus   for a live database: where it stands against the migrations; otherwise {@code null}
  * @param dataProblem       why the migration does not run on the rows the existing migrations insert
  *                          (say, NOT NULL on a table with rows), or {@code null} when it runs
@@ -49,7 +50,8 @@ public record Comparison(
         String dataProblem,
         FollowUp followUp,
         String reference,
-        MigrationStatus migrationStatus) {
+        MigrationStatus migrationStatus,
+        java.nio.file.Path migrationsFolder) {
 
     /** A second migration that runs after the first (and its undo), e.g. {@code create index concurrently}. */
     public record FollowUp(String fileName, String sql, String undoFileName, String undoSql) {

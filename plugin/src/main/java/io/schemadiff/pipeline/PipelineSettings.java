@@ -44,6 +44,11 @@ public final class PipelineSettings {
     private MigrationFolder.VersionScheme versionScheme = MigrationFolder.VersionScheme.AUTO;
     private Reference reference = Reference.EMBEDDED;
     private List<Path> resourceDirectories = List.of();
+    private Path baseDirectory;
+    private List<String> locations = List.of();
+    private Map<String, String> placeholders = Map.of();
+    private Map<String, String> flywayPluginConfiguration = Map.of();
+    private List<Path> flywayConfFiles = List.of();
     private List<String> profiles = List.of();
     private ServerConnection connection;
 
@@ -98,6 +103,7 @@ public final class PipelineSettings {
     public ClassLoader projectClassLoader() { return projectClassLoader; }
     public List<String> packages() { return packages; }
     public List<String> classes() { return classes; }
+    /** The migrations folder the user named ({@code schema.migrations}), or {@code null}: the Flyway settings decide. */
     public Path migrationsDirectory() { return migrationsDirectory; }
     public Map<String, String> hibernateProperties() { return hibernateProperties; }
     public int postgresMajor() { return postgresMajor; }
@@ -126,12 +132,32 @@ public final class PipelineSettings {
     /** Spring Boot profiles whose {@code application-<profile>} files apply; empty: those the files activate. */
     public List<String> profiles() { return profiles; }
 
+    /** The project folder: relative Flyway locations resolve against it. */
+    public Path baseDirectory() { return baseDirectory; }
+    /** Flyway locations given to the plugin itself ({@code schema.locations}); they win over every other source. */
+    public List<String> locations() { return locations; }
+    /** Flyway placeholders given to the plugin itself; they win over every other source, per name. */
+    public Map<String, String> placeholders() { return placeholders; }
+    /** The flyway-maven-plugin's configuration, flattened to flyway.conf keys without {@code flyway.}. */
+    public Map<String, String> flywayPluginConfiguration() { return flywayPluginConfiguration; }
+    /** {@code flyway.conf} files, highest precedence first; missing ones are skipped. */
+    public List<Path> flywayConfFiles() { return flywayConfFiles; }
+
+    public PipelineSettings baseDirectory(Path value) { this.baseDirectory = value; return this; }
+    public PipelineSettings locations(List<String> value) { this.locations = List.copyOf(value); return this; }
+    public PipelineSettings placeholders(Map<String, String> value) { this.placeholders = new LinkedHashMap<>(value); return this; }
+    public PipelineSettings flywayPluginConfiguration(Map<String, String> value) {
+        this.flywayPluginConfiguration = new LinkedHashMap<>(value);
+        return this;
+    }
+    public PipelineSettings flywayConfFiles(List<Path> value) { this.flywayConfFiles = List.copyOf(value); return this; }
+
     public PipelineSettings resourceDirectories(List<Path> value) { this.resourceDirectories = List.copyOf(value); return this; }
 
     public PipelineSettings profiles(List<String> value) { this.profiles = List.copyOf(value); return this; }
 
     /** Where Spring Boot would find {@code application.*}: the compiled (filtered) resources, then the sources. */
-    List<Path> applicationConfigurationFolders() {
+    public List<Path> applicationConfigurationFolders() {
         List<Path> folders = new ArrayList<>();
         if (classesDirectory != null) {
             folders.add(classesDirectory);
@@ -205,7 +231,9 @@ public final class PipelineSettings {
     }
 
     void validate() {
-        Objects.requireNonNull(migrationsDirectory, "migrationsDirectory");
+        if (migrationsDirectory == null && baseDirectory == null) {
+            throw new IllegalArgumentException("Give the migrations folder or the project folder");
+        }
         Objects.requireNonNull(projectClassLoader, "projectClassLoader");
         if (packages.isEmpty() && classes.isEmpty()) {
             throw new IllegalArgumentException("Give at least one model package pattern or class");

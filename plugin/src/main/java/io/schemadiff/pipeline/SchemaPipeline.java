@@ -2,7 +2,9 @@ package io.schemadiff.pipeline;
 
 import io.schemadiff.catalog.PostgresCatalogReader;
 import io.schemadiff.config.ApplicationProperties;
+import io.schemadiff.config.FlywaySettings;
 import io.schemadiff.config.SpringBootHibernate;
+import io.schemadiff.reference.FlywayProject;
 import io.schemadiff.core.Console;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.diff.Change;
@@ -124,7 +126,7 @@ public final class SchemaPipeline {
         List<Path> written = new ArrayList<>();
         try {
             for (Map.Entry<String, String> entry : files.entrySet()) {
-                written.add(writer.write(settings.migrationsDirectory().resolve(entry.getKey()), entry.getValue()));
+                written.add(writer.write(comparison.migrationsFolder().resolve(entry.getKey()), entry.getValue()));
             }
         } catch (SchemaException e) {
             // a migration without the undo or follow-up it was promised with is half a result: take it back
@@ -159,10 +161,17 @@ public final class SchemaPipeline {
         console.info("Model: " + discovered.entities().size() + " entities in packages matching " + settings.packages()
                 + ", DDL by " + model.producedBy());
 
+        List<String> flywaySources = new ArrayList<>();
+        FlywayProject migrations = ProjectMigrations.resolve(settings, application, flywaySources);
+        console.info("Migrations: " + migrations.describe() + (flywaySources.isEmpty() ? ""
+                : " (Flyway settings from " + String.join(", ", flywaySources) + ")"));
         // duplicate versions, misnamed files, edited released migrations: before anything runs
-        MigrationFolderCheck.enforce(MigrationFolderCheck.check(settings.migrationsDirectory(),
-                MigrationLock.read(settings.lockFile())), console::warn);
-        MigrationFolder folder = MigrationFolder.scan(settings.migrationsDirectory());
+        boolean defaultNaming = defaultNaming(migrations.settings());
+        for (Path migrationFolder : migrations.folders()) {
+            MigrationFolderCheck.enforce(MigrationFolderCheck.check(migrationFolder,
+                    migrationFolder.equals(migrations.writableFolder()) ? MigrationLock.read(settings.lockFile())
+                            : java.util.Optional.empty(), defaultNaming), console::warn);
+        }
         String suffix = HexFormat.of().formatHex(RANDOM.generateSeed(4));
         String referenceName = "schemadiff_reference_" + suffix;
         String modelName = "schemadiff_model_" + suffix;
@@ -172,7 +181,7 @@ public final class SchemaPipeline {
             timings.put("server", elapsed(t));
             try {
                 t = System.nanoTime();
-                MigrationReplay replay = new MigrationReplay();
+                MigrationReplay replay = new MigrationReplay(migrations);
                 boolean live = settings.reference() == PipelineSettings.Reference.LIVE;
                 DataSource reference;
                 int replayed = 0;
@@ -182,12 +191,12 @@ public final class SchemaPipeline {
                     LiveDatabase database = new LiveDatabase(settings.connection());
                     database.checkReadOnly();
                     reference = database.dataSource();
-                    status = database.status(List.of(settings.migrationsDirectory()));
+                    status = database.status(replay);
                     referenceLabel = "live database " + database.describe() + " (PostgreSQL " + database.version()
                             + ", read-only)";
                 } else {
                     reference = server.createDatabase(referenceName);
-                    replayed = replay.replay(reference, List.of(settings.migrationsDirectory()));
+                    replayed = replay.replay(reference);
                     referenceLabel = replayed + " migration(s) replayed on "
                             + (settings.reference() == PipelineSettings.Reference.SERVER
                             ? "a scratch database of " + settings.connection() : "embedded")
@@ -202,7 +211,7 @@ public final class SchemaPipeline {
                 timings.put("apply model", elapsed(t));
 
                 t = System.nanoTime();
-                PostgresCatalogReader reader = new PostgresCatalogReader(Set.of(MigrationReplay.HISTORY_TABLE));
+                PostgresCatalogReader reader = new PostgresCatalogReader(Set.of(replay.historyTable()));
                 Exclusions exclusions = Exclusions.of(settings.exclude());
                 DatabaseSchema modelSchema = exclusions.removeFrom(
                         withHibernateChecks(read(reader, modelDatabase, null), model.sources()), false);
@@ -215,7 +224,7 @@ public final class SchemaPipeline {
 
                 if (diff.isEmpty()) {
                     return new Comparison(discovered, model, diff, List.of(), null, null, server.version(), replayed,
-                            timings, modelSchema, referenceSchema, null, null, null, null, referenceLabel, status);
+                            timings, modelSchema, referenceSchema, null, null, null, null, referenceLabel, status, migrations.writableFolder());
                 }
 
                 // index builds on tables with rows can go to a migration of their own, built concurrently
@@ -231,15 +240,18 @@ public final class SchemaPipeline {
 
                 t = System.nanoTime();
                 MigrationRenderer renderer = new MigrationRenderer("postgresql", settings.templatesDirectory());
+                // after every version Flyway applied, Java migrations and jars included
+                MigrationFolder folder = MigrationFolder.scan(migrations.folders(),
+                        live ? List.of() : appliedVersions(reference, replay.qualifiedHistoryTable()));
                 String version = folder.nextVersion(clock, settings.versionScheme());
                 String description = settings.message() != null && !settings.message().isBlank()
                         ? MigrationNamer.slug(settings.message()) : null;
                 GeneratedMigration first = main.isEmpty()
-                        ? renderMigration(renderer, concurrent, version, description, true, model, referenceSchema)
-                        : renderMigration(renderer, main, version, description, false, model, referenceSchema);
+                        ? renderMigration(renderer, concurrent, version, description, true, model, referenceSchema, migrations.settings())
+                        : renderMigration(renderer, main, version, description, false, model, referenceSchema, migrations.settings());
                 GeneratedMigration followUp = main.isEmpty() || concurrent.isEmpty() ? null
                         : renderMigration(renderer, concurrent, MigrationFolder.after(version), null, true, model,
-                        referenceSchema);
+                        referenceSchema, migrations.settings());
                 List<RenderedChange> rendered = new ArrayList<>(first.rendered());
                 if (followUp != null) {
                     rendered.addAll(followUp.rendered());
@@ -270,7 +282,7 @@ public final class SchemaPipeline {
                 }
                 return new Comparison(discovered, model, diff, rendered, first.fileName(), first.sql(), server.version(),
                         replayed, timings, modelSchema, referenceSchema, first.undoFileName(), first.undoSql(),
-                        dataProblem, followUp == null ? null : followUp.asFollowUp(), referenceLabel, status);
+                        dataProblem, followUp == null ? null : followUp.asFollowUp(), referenceLabel, status, migrations.writableFolder());
             } finally {
                 if (settings.reference() != PipelineSettings.Reference.LIVE) {
                     dropQuietly(server, referenceName);
@@ -292,6 +304,29 @@ public final class SchemaPipeline {
         Map<String, String> properties = new LinkedHashMap<>(boot.hibernateProperties());
         properties.putAll(settings.hibernateProperties());
         return properties;
+    }
+
+    /** Flyway's standard file names: only then can misnamed files be told from files of another convention. */
+    private static boolean defaultNaming(FlywaySettings flyway) {
+        return (flyway.sqlMigrationPrefix() == null || flyway.sqlMigrationPrefix().equals("V"))
+                && (flyway.sqlMigrationSeparator() == null || flyway.sqlMigrationSeparator().equals("__"))
+                && (flyway.repeatableSqlMigrationPrefix() == null || flyway.repeatableSqlMigrationPrefix().equals("R"))
+                && (flyway.sqlMigrationSuffixes() == null || flyway.sqlMigrationSuffixes().equals(List.of(".sql")));
+    }
+
+    /** The versions in Flyway's history of a replayed database. */
+    private static List<String> appliedVersions(DataSource database, String historyTable) {
+        List<String> versions = new ArrayList<>();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("select version from " + historyTable
+                     + " where version is not null and success")) {
+            while (rs.next()) {
+                versions.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            // nothing replayed, so no history table: the folders alone decide
+        }
+        return versions;
     }
 
     private DiscoveredModel discover() {
@@ -412,11 +447,16 @@ public final class SchemaPipeline {
 
     private GeneratedMigration renderMigration(MigrationRenderer renderer, List<Change> changes, String version,
                                                String message, boolean concurrently, EntityModel model,
-                                               DatabaseSchema referenceSchema) {
+                                               DatabaseSchema referenceSchema, FlywaySettings flyway) {
         String description = message != null ? message
                 : new MigrationNamer().describe(changes) + (concurrently ? "_concurrently" : "");
-        String fileName = "V" + version + "__" + description + ".sql";
-        String undoFileName = settings.undo() ? "U" + fileName.substring(1) : null;
+        // the project's own naming: Flyway would not run a .sql file in a project whose suffix is .pgsql
+        String separator = flyway.sqlMigrationSeparator() != null ? flyway.sqlMigrationSeparator() : "__";
+        String suffix = flyway.sqlMigrationSuffixes() != null && !flyway.sqlMigrationSuffixes().isEmpty()
+                ? flyway.sqlMigrationSuffixes().get(0) : ".sql";
+        String name = version + separator + description + suffix;
+        String fileName = (flyway.sqlMigrationPrefix() != null ? flyway.sqlMigrationPrefix() : "V") + name;
+        String undoFileName = settings.undo() ? "U" + name : null;
         List<RenderedChange> rendered = render(renderer, changes, model.sources(), referenceSchema.tables().keySet(),
                 concurrently);
         String sql = renderer.render(new MigrationDocument(fileName, settings.generator(),
@@ -510,7 +550,7 @@ public final class SchemaPipeline {
             for (Map.Entry<String, String> file : files.entrySet()) {
                 Files.writeString(staging.resolve(file.getKey()), file.getValue());
             }
-            replay.replay(reference, List.of(settings.migrationsDirectory(), staging));
+            replay.replay(reference, List.of(staging));
         } catch (IOException e) {
             throw new SchemaException("Cannot stage the migration for verification: " + e.getMessage(), e);
         } catch (SchemaException e) {

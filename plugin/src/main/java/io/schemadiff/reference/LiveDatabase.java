@@ -57,13 +57,13 @@ public final class LiveDatabase {
         }
     }
 
-    /** What Flyway would say about this database and the migrations in {@code folders}, read-only. */
-    public MigrationStatus status(List<Path> folders) {
-        var flyway = MigrationReplay.configure(dataSource, MigrationReplay.locations(folders)).load();
+    /** What Flyway would say about this database and the project's migrations, read-only. */
+    public MigrationStatus status(MigrationReplay project) {
+        var flyway = project.configure(dataSource, project.locations(List.of())).load();
         try {
             var info = flyway.info();
             MigrationInfo[] all = info.all();
-            boolean historyTable = info.applied().length > 0 || hasHistoryTable();
+            boolean historyTable = info.applied().length > 0 || hasHistoryTable(project.qualifiedHistoryTable());
             int applied = 0;
             List<String> pending = new ArrayList<>();
             List<String> failed = new ArrayList<>();
@@ -98,11 +98,9 @@ public final class LiveDatabase {
         }
     }
 
-    private boolean hasHistoryTable() {
+    private boolean hasHistoryTable(String table) {
         return "t".equals(ServerConnection.queryOne(dataSource,
-                "select exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n"
-                        + " on n.oid = c.relnamespace where c.relname = '" + MigrationReplay.HISTORY_TABLE
-                        + "' and n.nspname = current_schema())", connection.describe()));
+                "select to_regclass('" + table.replace("'", "''") + "') is not null", connection.describe()));
     }
 
     private static String name(MigrationInfo info) {

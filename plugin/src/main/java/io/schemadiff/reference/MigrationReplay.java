@@ -1,5 +1,6 @@
 package io.schemadiff.reference;
 
+import io.schemadiff.config.FlywaySettings;
 import io.schemadiff.core.QuietFlywayLogging;
 import io.schemadiff.core.SchemaException;
 import org.flywaydb.core.Flyway;
@@ -15,30 +16,61 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a project's Flyway migrations into a scratch database through Flyway's own API, so the
- * result is exactly what Flyway would build in production.
+ * Runs a project's Flyway migrations into a scratch database through Flyway's own API, with the
+ * project's Flyway settings, so the result is exactly what Flyway would build in production.
  */
 public final class MigrationReplay {
 
     /** Flyway's default history table: bookkeeping, never part of a schema comparison. */
     public static final String HISTORY_TABLE = "flyway_schema_history";
 
-    private static boolean containsSql(Path folder) {
+    private final FlywayProject project;
+
+    /** Replays plain folders of SQL with Flyway's defaults. */
+    public MigrationReplay() {
+        this(FlywayProject.ofFolders(List.of()));
+    }
+
+    public MigrationReplay(FlywayProject project) {
+        this.project = project;
+    }
+
+    /** The history table, which the project may have renamed ({@code table}). */
+    public String historyTable() {
+        String table = project.settings().table();
+        return table == null || table.isBlank() ? HISTORY_TABLE : table;
+    }
+
+    /** The history table as SQL can name it: in Flyway's default schema when the project sets one. */
+    public String qualifiedHistoryTable() {
+        FlywaySettings settings = project.settings();
+        String schema = settings.defaultSchema() != null ? settings.defaultSchema()
+                : settings.schemas() != null && !settings.schemas().isEmpty() ? settings.schemas().get(0) : null;
+        return (schema == null ? "" : "\"" + schema.replace("\"", "\"\"") + "\".")
+                + "\"" + historyTable().replace("\"", "\"\"") + "\"";
+    }
+
+    private static boolean containsFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
             return false;
         }
         try (var files = Files.walk(folder)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".sql"));
+            return files.anyMatch(Files::isRegularFile);
         } catch (java.io.IOException e) {
             throw new SchemaException("Cannot read the migrations folder " + folder + ": " + e.getMessage(), e);
         }
     }
 
-    /** The folders that hold SQL, as Flyway locations. */
-    static List<String> locations(List<Path> folders) {
+    /** The project's locations plus {@code extraFolders}, leaving out folders with nothing in them. */
+    List<String> locations(List<Path> extraFolders) {
         List<String> locations = new ArrayList<>();
-        for (Path folder : folders) {
-            if (containsSql(folder)) {
+        for (String location : project.locations()) {
+            if (!location.startsWith("filesystem:") || containsFiles(Path.of(location.substring("filesystem:".length())))) {
+                locations.add(location);
+            }
+        }
+        for (Path folder : extraFolders) {
+            if (containsFiles(folder)) {
                 locations.add("filesystem:" + folder.toAbsolutePath());
             }
         }
@@ -46,16 +78,62 @@ public final class MigrationReplay {
     }
 
     /** Flyway as the project configures it, on {@code database}: one configuration for replay and status. */
-    static FluentConfiguration configure(DataSource database, List<String> locations) {
-        FluentConfiguration configuration = Flyway.configure(Flyway.class.getClassLoader())
+    FluentConfiguration configure(DataSource database, List<String> locations) {
+        FlywaySettings settings = project.settings();
+        FluentConfiguration configuration = Flyway.configure(project.classLoader())
                 .dataSource(database)
                 .locations(locations.toArray(String[]::new))
-                .table(HISTORY_TABLE)
+                .table(historyTable())
                 // names are checked before the replay (MigrationFolderCheck), with clearer messages and
                 // without rejecting undo (U) files, which Flyway Community does not run but must tolerate
                 .validateMigrationNaming(false)
                 .cleanDisabled(true)
                 .loggers(QuietFlywayLogging.class.getName());
+        if (!project.javaMigrations().isEmpty()) {
+            configuration.javaMigrations(project.javaMigrations().toArray(org.flywaydb.core.api.migration.JavaMigration[]::new));
+        }
+        if (!settings.placeholders().isEmpty()) {
+            configuration.placeholders(settings.placeholders());
+        }
+        if (settings.placeholderPrefix() != null) {
+            configuration.placeholderPrefix(settings.placeholderPrefix());
+        }
+        if (settings.placeholderSuffix() != null) {
+            configuration.placeholderSuffix(settings.placeholderSuffix());
+        }
+        if (settings.placeholderReplacement() != null) {
+            configuration.placeholderReplacement(settings.placeholderReplacement());
+        }
+        if (settings.schemas() != null && !settings.schemas().isEmpty()) {
+            configuration.schemas(settings.schemas().toArray(String[]::new));
+        }
+        if (settings.defaultSchema() != null) {
+            configuration.defaultSchema(settings.defaultSchema());
+        }
+        if (settings.sqlMigrationPrefix() != null) {
+            configuration.sqlMigrationPrefix(settings.sqlMigrationPrefix());
+        }
+        if (settings.sqlMigrationSeparator() != null) {
+            configuration.sqlMigrationSeparator(settings.sqlMigrationSeparator());
+        }
+        if (settings.sqlMigrationSuffixes() != null && !settings.sqlMigrationSuffixes().isEmpty()) {
+            configuration.sqlMigrationSuffixes(settings.sqlMigrationSuffixes().toArray(String[]::new));
+        }
+        if (settings.repeatableSqlMigrationPrefix() != null) {
+            configuration.repeatableSqlMigrationPrefix(settings.repeatableSqlMigrationPrefix());
+        }
+        if (settings.baselineVersion() != null) {
+            configuration.baselineVersion(settings.baselineVersion());
+        }
+        if (settings.baselineOnMigrate() != null) {
+            configuration.baselineOnMigrate(settings.baselineOnMigrate());
+        }
+        if (settings.outOfOrder() != null) {
+            configuration.outOfOrder(settings.outOfOrder());
+        }
+        if (settings.encoding() != null) {
+            configuration.encoding(settings.encoding());
+        }
         // a transaction-level advisory lock would make create index concurrently wait forever for the
         // transaction that holds it (Flyway issue 3854); a session-level lock does not
         configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
@@ -63,13 +141,14 @@ public final class MigrationReplay {
     }
 
     /**
-     * Applies every pending migration found in {@code folders} (missing folders are skipped).
+     * Applies the project's migrations and those in {@code folders} (plain folders of SQL; missing or
+     * empty ones are skipped).
      *
      * @return how many migrations ran
      */
     public int replay(DataSource database, List<Path> folders) {
         List<String> locations = locations(folders);
-        if (locations.isEmpty()) {
+        if (locations.isEmpty() && project.javaMigrations().isEmpty()) {
             return 0;
         }
         Flyway flyway = configure(database, locations).load();
@@ -80,5 +159,10 @@ public final class MigrationReplay {
             throw new SchemaException("Replaying the migrations in " + String.join(", ", locations)
                     + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Applies the project's migrations. */
+    public int replay(DataSource database) {
+        return replay(database, List.of());
     }
 }

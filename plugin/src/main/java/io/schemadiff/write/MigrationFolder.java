@@ -61,6 +61,28 @@ public final class MigrationFolder {
         }
     }
 
+    /**
+     * The migrations of several folders together (the first is where new ones go), plus versions known
+     * from elsewhere, e.g. Java migrations and migrations in jars, as Flyway's history lists them: the
+     * next version must come after all of them.
+     */
+    public static MigrationFolder scan(List<Path> folders, List<String> otherVersions) {
+        List<Migration> all = new java.util.ArrayList<>();
+        for (Path folder : folders) {
+            all.addAll(scan(folder).migrations());
+        }
+        java.util.Set<MigrationVersion> known = new java.util.HashSet<>();
+        all.forEach(m -> known.add(m.flywayVersion()));
+        for (String version : otherVersions) {
+            Migration other = new Migration(null, version, "");
+            if (known.add(other.flywayVersion())) {
+                all.add(other);
+            }
+        }
+        all.sort(Comparator.comparing(Migration::flywayVersion));
+        return new MigrationFolder(folders.isEmpty() ? null : folders.get(0), List.copyOf(all));
+    }
+
     public Path folder() {
         return folder;
     }

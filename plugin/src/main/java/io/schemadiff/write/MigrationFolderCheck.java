@@ -35,6 +35,14 @@ public final class MigrationFolderCheck {
     }
 
     public static List<Problem> check(Path folder, Optional<MigrationLock> lock) {
+        return check(folder, lock, true);
+    }
+
+    /**
+     * @param flywayDefaultNaming whether the project uses Flyway's {@code V}/{@code R}/{@code __}/{@code .sql}
+     *                            names; with its own, files are not judged by Flyway's
+     */
+    public static List<Problem> check(Path folder, Optional<MigrationLock> lock, boolean flywayDefaultNaming) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -45,8 +53,10 @@ public final class MigrationFolderCheck {
             throw new SchemaException("Cannot read the migrations folder " + folder + ": " + e.getMessage(), e);
         }
         List<Problem> problems = new ArrayList<>();
-        for (Path file : files) {
-            misnamed(folder, file).ifPresent(problems::add);
+        if (flywayDefaultNaming) {
+            for (Path file : files) {
+                misnamed(folder, file).ifPresent(problems::add);
+            }
         }
         MigrationFolder scanned = MigrationFolder.scan(folder);
         problems.addAll(duplicates(folder, scanned));

@@ -29,12 +29,12 @@ class MojoConfigurationTest {
     void diffDefaultsNeedNoConfiguration(DiffMojo mojo) throws Exception {
         assertEquals(List.of("**.domains.*.model"), getVariableValueFromObject(mojo, "packages"));
         assertEquals("postgresql", getVariableValueFromObject(mojo, "dialect"));
-        assertEquals(Integer.valueOf(14), getVariableValueFromObject(mojo, "postgresMajor"));
+        assertEquals((Object) null, getVariableValueFromObject(mojo, "postgresMajor"), "follows postgresVersion, else 14");
+        assertEquals("embedded", getVariableValueFromObject(mojo, "reference"));
         assertEquals(Boolean.TRUE, getVariableValueFromObject(mojo, "failOnDifference"));
         assertEquals(Boolean.TRUE, getVariableValueFromObject(mojo, "verify"));
         assertEquals(Boolean.FALSE, getVariableValueFromObject(mojo, "skip"));
-        File migrations = (File) getVariableValueFromObject(mojo, "migrations");
-        assertTrue(migrations.toPath().endsWith(Path.of("src", "main", "resources", "db", "migration")), migrations.toString());
+        assertEquals((Object) null, getVariableValueFromObject(mojo, "migrations"), "the project's Flyway settings decide");
     }
 
     @Test
@@ -45,6 +45,11 @@ class MojoConfigurationTest {
             @Override
             public List<String> getRuntimeClasspathElements() {
                 return List.of(new File("target/none/classes").getAbsolutePath(), "/libs/model.jar");
+            }
+
+            @Override
+            public File getBasedir() {
+                return new File("target/none").getAbsoluteFile();
             }
         });
         try (URLClassLoader loader = new URLClassLoader(new URL[0], getClass().getClassLoader())) {
@@ -59,6 +64,10 @@ class MojoConfigurationTest {
             assertEquals(List.of(Path.of("/libs/model.jar")), settings.classpath());
             assertTrue(settings.classesDirectory().endsWith(Path.of("target", "none", "classes")));
             assertTrue(settings.verify());
+            assertEquals(PipelineSettings.Reference.SERVER, settings.reference());
+            assertEquals("db.internal:5432/postgres", settings.connection().describe());
+            assertEquals(Map.of("owner", "app_owner"), settings.placeholders());
+            assertEquals(List.of("prod"), settings.profiles());
         }
     }
 
