@@ -163,7 +163,7 @@ public final class SchemaPipeline {
 
         List<String> flywaySources = new ArrayList<>();
         FlywayProject migrations = ProjectMigrations.resolve(settings, application, flywaySources);
-        console.info("Migrations: " + migrations.describe() + (flywaySources.isEmpty() ? ""
+        console.info("Migrations: " + migrations.describe(settings.baseDirectory()) + (flywaySources.isEmpty() ? ""
                 : " (Flyway settings from " + String.join(", ", flywaySources) + ")"));
         // duplicate versions, misnamed files, edited released migrations: before anything runs
         boolean defaultNaming = defaultNaming(migrations.settings());

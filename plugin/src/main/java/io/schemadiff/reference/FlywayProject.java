@@ -91,9 +91,21 @@ public record FlywayProject(FlywaySettings settings, List<String> locations, Lis
                 classLoader == null ? List.of() : javaMigrations(classesDirectory, javaPackages, loader), loader, writable);
     }
 
-    /** The SQL folders plus the locations the class loader serves, as a message can name them. */
-    public String describe() {
-        return String.join(", ", locations);
+    /** The locations as a message can name them: folders under {@code baseDirectory} relative to it. */
+    public String describe(Path baseDirectory) {
+        List<String> shown = new ArrayList<>();
+        for (String location : locations) {
+            if (location.startsWith(FILESYSTEM) && baseDirectory != null) {
+                Path folder = Path.of(location.substring(FILESYSTEM.length()));
+                shown.add(folder.startsWith(baseDirectory) ? baseDirectory.relativize(folder).toString() : folder.toString());
+            } else {
+                shown.add(location);
+            }
+        }
+        if (!javaMigrations.isEmpty()) {
+            shown.add(javaMigrations.size() + " Java migration(s)");
+        }
+        return String.join(", ", shown);
     }
 
     /** Instances of the project's own Java migrations in {@code packages} (not in sub-packages, as Flyway). */
