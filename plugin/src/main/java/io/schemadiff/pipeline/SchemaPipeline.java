@@ -159,7 +159,7 @@ public final class SchemaPipeline {
                 projectClasspath, settings.postgresMajor(), hibernateProperties(application));
         timings.put("model", elapsed(t));
         console.info("Model: " + discovered.entities().size() + " entities in packages matching " + settings.packages()
-                + ", DDL by " + model.producedBy());
+                + ", DDL by " + model.producedBy() + " for PostgreSQL " + settings.postgresMajor());
 
         List<String> flywaySources = new ArrayList<>();
         FlywayProject migrations = ProjectMigrations.resolve(settings, application, flywaySources);
@@ -170,7 +170,8 @@ public final class SchemaPipeline {
         for (Path migrationFolder : migrations.folders()) {
             MigrationFolderCheck.enforce(MigrationFolderCheck.check(migrationFolder,
                     migrationFolder.equals(migrations.writableFolder()) ? MigrationLock.read(settings.lockFile())
-                            : java.util.Optional.empty(), defaultNaming), console::warn);
+                            : java.util.Optional.empty(), defaultNaming,
+                    Boolean.TRUE.equals(migrations.settings().outOfOrder())), console::warn);
         }
         String suffix = HexFormat.of().formatHex(RANDOM.generateSeed(4));
         String referenceName = "schemadiff_reference_" + suffix;

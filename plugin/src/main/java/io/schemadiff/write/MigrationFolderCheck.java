@@ -35,14 +35,16 @@ public final class MigrationFolderCheck {
     }
 
     public static List<Problem> check(Path folder, Optional<MigrationLock> lock) {
-        return check(folder, lock, true);
+        return check(folder, lock, true, false);
     }
 
     /**
      * @param flywayDefaultNaming whether the project uses Flyway's {@code V}/{@code R}/{@code __}/{@code .sql}
      *                            names; with its own, files are not judged by Flyway's
+     * @param outOfOrder          Flyway's {@code outOfOrder}: new migrations below released ones are warned about
      */
-    public static List<Problem> check(Path folder, Optional<MigrationLock> lock, boolean flywayDefaultNaming) {
+    public static List<Problem> check(Path folder, Optional<MigrationLock> lock, boolean flywayDefaultNaming,
+                                      boolean outOfOrder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -60,7 +62,7 @@ public final class MigrationFolderCheck {
         }
         MigrationFolder scanned = MigrationFolder.scan(folder);
         problems.addAll(duplicates(folder, scanned));
-        lock.ifPresent(l -> problems.addAll(l.verify(folder, scanned)));
+        lock.ifPresent(l -> problems.addAll(l.verify(folder, scanned, outOfOrder)));
         return problems;
     }
 

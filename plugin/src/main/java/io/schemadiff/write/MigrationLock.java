@@ -81,7 +81,8 @@ public final class MigrationLock {
         }
     }
 
-    List<MigrationFolderCheck.Problem> verify(Path folder, MigrationFolder scanned) {
+    /** @param outOfOrder Flyway's {@code outOfOrder}: a new migration below a released one then runs, late */
+    List<MigrationFolderCheck.Problem> verify(Path folder, MigrationFolder scanned, boolean outOfOrder) {
         List<MigrationFolderCheck.Problem> problems = new ArrayList<>();
         Map<String, MigrationFolder.Migration> present = new LinkedHashMap<>();
         scanned.migrations().forEach(m -> present.put(key(folder, m.file()), m));
@@ -108,10 +109,15 @@ public final class MigrationLock {
             MigrationFolder.Migration migration = entry.getValue();
             if (!checksums.containsKey(entry.getKey()) && highestReleased != null
                     && migration.flywayVersion().compareTo(highestReleased) < 0) {
-                problems.add(new MigrationFolderCheck.Problem(true, entry.getKey() + " is not released yet, but its version "
+                problems.add(outOfOrder
+                        ? new MigrationFolderCheck.Problem(false, entry.getKey() + " is not released yet, and its version "
+                        + migration.flywayVersion() + " is below the released " + highestReleased + ": with outOfOrder,"
+                        + " Flyway runs it after " + highestReleased + " on databases already there; make sure it does"
+                        + " not depend on what it is numbered before.")
+                        : new MigrationFolderCheck.Problem(true, entry.getKey() + " is not released yet, but its version "
                         + migration.flywayVersion() + " is below the released " + highestReleased
                         + ": Flyway refuses it as out of order on databases already at " + highestReleased
-                        + ". Renumber it above the latest migration."));
+                        + ". Renumber it above the latest migration (or set Flyway's outOfOrder)."));
             }
         }
         return problems;

@@ -137,6 +137,25 @@ class FlywayConfigurationTest {
     }
 
     @Test
+    void flywaysSchemasAndDefaultSchemaPlaceTablesAndHistoryWhereHibernateExpectsThem() throws IOException {
+        // Flyway creates schema "shop", runs every migration with it first on the search path, and
+        // keeps its history there; the application's Hibernate maps the same schema
+        write(resources().resolve("db/migration/V1__customers.sql"), ShopMigrations.CUSTOMERS);
+        PipelineSettings settings = settings(Map.of("schemas", "shop", "defaultSchema", "shop", "table", "history"))
+                .hibernateProperties(Map.of("hibernate.default_schema", "shop"));
+
+        SchemaPipeline.Generation generation = Scenario.of(project.resolve("unused"), ShopMigrations.PACKAGES)
+                .pipeline(settings).generate();
+
+        Comparison comparison = generation.comparison();
+        assertEquals(List.of(Change.Kind.CREATE_SEQUENCE, Change.Kind.CREATE_TABLE, Change.Kind.CREATE_INDEX,
+                Change.Kind.ADD_FOREIGN_KEY), comparison.diff().changes().stream().map(Change::kind).toList(),
+                "only the orders are missing: the customers and the history are found in schema shop");
+        assertEquals("V2__create_purchase_orders_table.sql", generation.written().orElseThrow().getFileName().toString());
+        assertTrue(compare(settings).inSync(), "the generated migration, replayed by Flyway into schema shop, closes the gap");
+    }
+
+    @Test
     void anUnknownLocationSchemeIsNamed() throws IOException {
         SchemaException e = assertThrows(SchemaException.class,
                 () -> compare(settings(Map.of("locations", "s3:bucket/migrations"))));

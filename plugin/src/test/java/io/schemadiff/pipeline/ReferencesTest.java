@@ -156,6 +156,9 @@ class ReferencesTest {
                 comparison.diff().changes().toString());
         assertFalse(comparison.migrationStatus().broken());
         assertTrue(comparison.migrationSql().contains("drop column nickname"), comparison.migrationSql());
+        var json = io.schemadiff.testing.ReportSchema.validJson(comparison);
+        assertEquals(2, json.get("migrationStatus").get("applied").asInt());
+        assertTrue(json.get("reference").asText().startsWith("live database 127.0.0.1:5432/"), json.toString());
         assertEquals(before, snapshot(), "a live database is only read");
     }
 

@@ -2,10 +2,6 @@ package io.schemadiff.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.schemadiff.diff.Change;
 import io.schemadiff.pipeline.Comparison;
 import io.schemadiff.testing.Scenario;
@@ -52,7 +48,6 @@ class ReportsTest {
 
     private static Comparison outOfSync;
     private static Comparison inSync;
-    private static JsonSchema schema;
 
     @BeforeAll
     static void compare(@TempDir Path first, @TempDir Path second) throws Exception {
@@ -61,17 +56,10 @@ class ReportsTest {
                 .migration("V1__customers.sql", io.schemadiff.fixtures.shop.ShopMigrations.CUSTOMERS)
                 .migration("V2__orders.sql", io.schemadiff.fixtures.shop.ShopMigrations.ORDERS)
                 .compare();
-        try (InputStream in = JsonReport.class.getResourceAsStream("diff-report.schema.json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        }
     }
 
-    private static JsonNode validJson(Comparison comparison) throws Exception {
-        String json = JsonReport.of(comparison, "schema-maven-plugin test");
-        JsonNode node = new ObjectMapper().readTree(json);
-        Set<ValidationMessage> errors = schema.validate(node);
-        assertEquals(Set.of(), errors, () -> "diff.json does not match its documented schema:\n" + json);
-        return node;
+    private static JsonNode validJson(Comparison comparison) {
+        return io.schemadiff.testing.ReportSchema.validJson(comparison);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,6 +141,21 @@ class MigrationFolderCheckTest {
         assertTrue(problems.contains("has been edited"), problems);
         assertTrue(problems.contains("V3__budgets.sql was released (schema.lock) but is gone"), problems);
         assertTrue(problems.contains("V3_1__late.sql is not released yet, but its version 3.1 is below the released 4"), problems);
+    }
+
+    @Test
+    void withFlywaysOutOfOrderALateMigrationIsAWarningNotAnError() throws IOException {
+        file("V1__users.sql", "create table users (id int);");
+        file("V4__tags.sql", "create table tags (id int);");
+        MigrationLock.write(dir.resolve("schema.lock"), dir);
+        file("V3_1__late.sql", "select 1;");
+
+        List<MigrationFolderCheck.Problem> problems = MigrationFolderCheck.check(dir,
+                MigrationLock.read(dir.resolve("schema.lock")), true, true);
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertFalse(problems.get(0).error());
+        assertTrue(problems.get(0).message().contains("with outOfOrder, Flyway runs it after 4"), problems.toString());
     }
 
     @Test
