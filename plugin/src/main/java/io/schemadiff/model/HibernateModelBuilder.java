@@ -77,7 +77,7 @@ public final class HibernateModelBuilder {
     public EntityModel build(List<String> classNames, ClassLoader projectClassLoader, int postgresMajor,
                              Map<String, String> properties) {
         return metamodel(classNames, projectClassLoader, postgresMajor, properties,
-                (metadata, registry) -> new EntityModel(createStatements(metadata, registry),
+                (metadata, registry) -> new EntityModel(createStatements(metadata, registry, properties),
                         sources(metadata, defaultSchema(properties)), Version.getVersionString(),
                         fold(defaultSchema(properties), false), EntityModel.Origin.PLUGIN));
     }
@@ -162,9 +162,11 @@ public final class HibernateModelBuilder {
     }
 
     /** Hibernate's create script (the JPA schema-generation script action), one statement per entry. */
-    private static List<String> createStatements(Metadata metadata, StandardServiceRegistry registry) {
+    private static List<String> createStatements(Metadata metadata, StandardServiceRegistry registry,
+                                                 Map<String, String> properties) {
         StringWriter script = new StringWriter();
-        Map<String, Object> settings = new HashMap<>();
+        // the user's settings too: the script's default schema and catalog are read from this map as well
+        Map<String, Object> settings = new HashMap<>(properties);
         settings.put("jakarta.persistence.schema-generation.scripts.action", "create");
         settings.put("jakarta.persistence.schema-generation.scripts.create-target", script);
         // the coordinator reads the script's options from this map, not from the registry
