@@ -8,7 +8,7 @@ import io.schemadiff.pipeline.SchemaPipeline;
 import io.schemadiff.pipeline.UnappliableMigrationException;
 import io.schemadiff.reference.EmbeddedPostgresServer;
 import io.schemadiff.reference.NamedPostgresServer;
-import io.schemadiff.reference.PostgresServer;
+import io.schemadiff.reference.ScratchServer;
 import io.schemadiff.reference.ServerConnection;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.settings.Server;
@@ -278,7 +278,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     }
 
     /** Where scratch databases go: a server the user named, or an embedded one of the chosen version. */
-    private Supplier<PostgresServer> servers(PipelineSettings settings) throws MojoExecutionException {
+    private Supplier<ScratchServer> servers(PipelineSettings settings) throws MojoExecutionException {
         if (settings.reference() == PipelineSettings.Reference.SERVER) {
             return () -> NamedPostgresServer.connect(settings.connection());
         }

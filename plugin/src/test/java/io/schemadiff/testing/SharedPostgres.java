@@ -1,7 +1,7 @@
 package io.schemadiff.testing;
 
 import io.schemadiff.reference.EmbeddedPostgresServer;
-import io.schemadiff.reference.PostgresServer;
+import io.schemadiff.reference.ScratchServer;
 
 import javax.sql.DataSource;
 import java.security.SecureRandom;
@@ -19,18 +19,18 @@ public final class SharedPostgres {
     private SharedPostgres() {
     }
 
-    public static synchronized PostgresServer server() {
+    public static synchronized ScratchServer server() {
         if (server == null) {
             server = EmbeddedPostgresServer.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
-        return PostgresServer.lent(server);
+        return ScratchServer.lent(server);
     }
 
     /** A fresh, uniquely named database. */
     public static Database newDatabase(String purpose) {
         String name = purpose + "_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
-        PostgresServer s = server();
+        ScratchServer s = server();
         return new Database(name, s.createDatabase(name));
     }
 

@@ -3,10 +3,10 @@ package io.schemadiff.reference;
 import javax.sql.DataSource;
 
 /**
- * A PostgreSQL server the pipeline may create scratch databases on. Every database it creates is
+ * A database server the pipeline may create scratch databases on (PostgreSQL, MariaDB). Every database it creates is
  * dropped again by the pipeline; {@link #close()} stops the server when this object owns it.
  */
-public interface PostgresServer extends AutoCloseable {
+public interface ScratchServer extends AutoCloseable {
 
     /** Creates an empty database and returns a way to connect to it. */
     DataSource createDatabase(String name);
@@ -23,8 +23,8 @@ public interface PostgresServer extends AutoCloseable {
      * A view of {@code server} whose {@link #close()} does nothing: for lending one long-running
      * server (tests, tools) to pipelines that close what they are given.
      */
-    static PostgresServer lent(PostgresServer server) {
-        return new PostgresServer() {
+    static ScratchServer lent(ScratchServer server) {
+        return new ScratchServer() {
             @Override
             public DataSource createDatabase(String name) {
                 return server.createDatabase(name);
