@@ -10,7 +10,7 @@ import io.schemadiff.pipeline.PipelineSettings;
 import io.schemadiff.pipeline.SchemaPipeline;
 import io.schemadiff.reference.EmbeddedPostgresServer;
 import io.schemadiff.reference.MigrationReplay;
-import io.schemadiff.reference.PostgresServer;
+import io.schemadiff.reference.ScratchServer;
 import io.schemadiff.schema.SchemaFingerprint;
 import io.schemadiff.write.MigrationFolder;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +69,7 @@ class MigrationRoundTripTest {
             }
         }
 
-        SchemaPipeline pipeline = new SchemaPipeline(settings(migrations), Console.SILENT, () -> PostgresServer.lent(postgres),
+        SchemaPipeline pipeline = new SchemaPipeline(settings(migrations), Console.SILENT, () -> ScratchServer.lent(postgres),
                 Clock.systemUTC());
         SchemaPipeline.Generation generation = pipeline.generate();
         Path generated = generation.written().orElseThrow(() -> new AssertionError("nothing was generated"));
