@@ -21,14 +21,16 @@ public final class MigrationRenderer {
 
     private final VelocityEngine engine;
     private final String dialect;
-    private final SqlFormatter sql = new SqlFormatter();
+    /** {@code $sql}: {@link MariaDbSqlFormatter} for {@code mariadb}, {@link SqlFormatter} for any other dialect. */
+    private final Object sql;
 
     /**
-     * @param dialect           template set, e.g. {@code postgresql}
+     * @param dialect           template set, e.g. {@code postgresql} or {@code mariadb}
      * @param overrideDirectory a folder holding {@code <dialect>/<name>.vm} overrides, or {@code null}
      */
     public MigrationRenderer(String dialect, Path overrideDirectory) {
         this.dialect = dialect;
+        this.sql = "mariadb".equals(dialect) ? new MariaDbSqlFormatter() : new SqlFormatter();
         Properties properties = new Properties();
         boolean overrides = overrideDirectory != null && Files.isDirectory(overrideDirectory);
         properties.setProperty("resource.loaders", overrides ? "file,class" : "class");
@@ -89,7 +91,8 @@ public final class MigrationRenderer {
         return merge("undo", context).stripTrailing() + "\n";
     }
 
-    public SqlFormatter sql() {
+    /** The templates' {@code $sql}: a {@link SqlFormatter} or a {@link MariaDbSqlFormatter}, by dialect. */
+    public Object sql() {
         return sql;
     }
 
