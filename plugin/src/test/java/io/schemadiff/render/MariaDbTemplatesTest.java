@@ -441,6 +441,56 @@ class MariaDbTemplatesTest {
         assertEquals(original, read(database));
     }
 
+    @Test
+    void aTableInAnotherDatabaseIsCreatedThereAndTheUndoFileRemovesItWithItsDatabase() throws SQLException {
+        String database = database(List.of(PARENT));
+        DatabaseSchema original = read(database);
+        QualifiedName events = QualifiedName.of(EXTRA_DATABASE, "events");
+        ForeignKey toEvents = new ForeignKey("fk_customer_event", List.of("event_id"), events, List.of("id"),
+                Action.SET_NULL, Action.CASCADE, false, false);
+        List<Change> plan = List.of(new Change.CreateSchema(EXTRA_DATABASE),
+                new Change.CreateTable(new Table(events, List.of(col("id", "bigint", false, null,
+                                Generation.IDENTITY_BY_DEFAULT), col("select", "varchar(10)", true)),
+                        new PrimaryKey("PRIMARY", List.of("id")), List.of(), List.of(), List.of(), List.of())),
+                new Change.AddColumn(t("customer"), col("event_id", "bigint", true)),
+                new Change.AddForeignKey(t("customer"), toEvents));
+        for (Change change : plan) {
+            apply(change, false);
+        }
+
+        DatabaseSchema after = read(database);
+        assertEquals(List.of(toEvents), table(after, t("customer")).foreignKeys());
+        assertEquals(List.of(col("id", "bigint", false, null, Generation.IDENTITY_BY_DEFAULT),
+                        col("select", "varchar(10)", true)),
+                table(reader.read(connection, EXTRA_DATABASE, EXTRA_DATABASE), events).columns());
+
+        UndoPlan undo = UndoPlan.of(plan);
+        List<RenderedChange> steps = new ArrayList<>();
+        for (Change change : undo.changes()) {
+            steps.add(new RenderedChange(change, change.subject().display(), change.describe(), null,
+                    renderer.render(change)));
+        }
+        String file = renderer.render(new UndoDocument("U4__events.sql", "V4__events.sql", "schema-maven-plugin 0.1.0",
+                steps, undo.droppedSchemas(), undo.irreversible()));
+        assertTrue(file.contains("\ndrop table " + EXTRA_DATABASE + ".events;\n"), file);
+        assertTrue(file.contains("\ndrop database " + EXTRA_DATABASE + ";\n"), file);
+        execute(statements(file));
+
+        assertEquals(Set.of(), reader.read(connection, EXTRA_DATABASE, EXTRA_DATABASE).schemas());
+        assertEquals(original, read(database));
+    }
+
+    @Test
+    void aForeignKeyFromAnotherDatabaseToTheCurrentOneIsFlaggedForReview() {
+        String sql = renderer.render(new Change.AddForeignKey(QualifiedName.of("audit", "events"),
+                new ForeignKey("fk_events_customer", List.of("customer_id"), t("customer"), List.of("id"),
+                        Action.NO_ACTION, Action.NO_ACTION, false, false)));
+        assertEquals("""
+                -- REVIEW: MariaDB looks for an unqualified referenced table in the database of audit.events, not the current one: qualify it with the current database's name
+                alter table audit.events add constraint fk_events_customer foreign key (customer_id) references customer (id);""",
+                sql);
+    }
+
     // ---- the readable form, pinned ----------------------------------------------------------------------
 
     @Test
