@@ -65,7 +65,8 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
 
     /**
      * The PostgreSQL major version Hibernate writes DDL for (its DDL differs between versions).
-     * Defaults to the major of {@code postgresVersion}, else 14. Match your production server.
+     * Defaults to the major of {@code postgresVersion}; with {@code reference=server|live}, to that
+     * server's; else 14. Match your production server.
      */
     @Parameter(property = "schema.postgresMajor")
     protected Integer postgresMajor;
@@ -259,8 +260,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
                 .classes(nonBlank(classes))
                 .hibernateProperties(hibernateProperties == null ? Map.of() : new LinkedHashMap<>(hibernateProperties))
                 .postgresMajor(postgresMajor != null ? postgresMajor : postgresVersion != null
-                        && !postgresVersion.isBlank() ? PostgresBinaries.major(postgresVersion)
-                        : PipelineSettings.DEFAULT_POSTGRES_MAJOR)
+                        && !postgresVersion.isBlank() ? Integer.valueOf(PostgresBinaries.major(postgresVersion)) : null)
                 .reference(PipelineSettings.Reference.parse(reference == null ? "embedded" : reference), connection())
                 .templatesDirectory(templates == null ? null : templates.toPath())
                 .generator("schema-maven-plugin " + (pluginVersion == null ? "" : pluginVersion))

@@ -28,7 +28,7 @@ public final class PipelineSettings {
     private List<String> classes = List.of();
     private Path migrationsDirectory;
     private Map<String, String> hibernateProperties = Map.of();
-    private int postgresMajor = DEFAULT_POSTGRES_MAJOR;
+    private Integer postgresMajor;
     private Path templatesDirectory;
     private String message;
     private String generator = "schema-maven-plugin";
@@ -106,7 +106,10 @@ public final class PipelineSettings {
     /** The migrations folder the user named ({@code schema.migrations}), or {@code null}: the Flyway settings decide. */
     public Path migrationsDirectory() { return migrationsDirectory; }
     public Map<String, String> hibernateProperties() { return hibernateProperties; }
-    public int postgresMajor() { return postgresMajor; }
+    /** The major version Hibernate writes DDL for: the one set, else {@value #DEFAULT_POSTGRES_MAJOR}. */
+    public int postgresMajor() { return postgresMajor != null ? postgresMajor : DEFAULT_POSTGRES_MAJOR; }
+    /** Whether a major version was set; if not, a named server's or live database's own version is used. */
+    public boolean postgresMajorSet() { return postgresMajor != null; }
     public Path templatesDirectory() { return templatesDirectory; }
     public String message() { return message; }
     public String generator() { return generator; }
@@ -191,7 +194,8 @@ public final class PipelineSettings {
         this.hibernateProperties = new LinkedHashMap<>(value);
         return this;
     }
-    public PipelineSettings postgresMajor(int value) { this.postgresMajor = value; return this; }
+    /** {@code null}: the server's own major for {@code reference=server|live}, else the default. */
+    public PipelineSettings postgresMajor(Integer value) { this.postgresMajor = value; return this; }
     /** A folder whose {@code postgresql/*.vm} files replace the shipped templates of the same name. */
     public PipelineSettings templatesDirectory(Path value) { this.templatesDirectory = value; return this; }
     /** The migration's description instead of a generated one. */

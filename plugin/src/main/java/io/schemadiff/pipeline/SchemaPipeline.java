@@ -75,6 +75,7 @@ public final class SchemaPipeline {
     private final Console console;
     private final Supplier<ScratchServer> servers;
     private final Clock clock;
+    private Integer resolvedPostgresMajor;
 
     /**
      * @param servers starts (or lends) the PostgreSQL server; the pipeline closes what it gets,
@@ -156,10 +157,10 @@ public final class SchemaPipeline {
         ApplicationProperties application = ApplicationProperties.load(settings.applicationConfigurationFolders(),
                 settings.profiles());
         EntityModel model = new HibernateModelBuilder().build(discovered.classes(), settings.projectClassLoader(),
-                projectClasspath, settings.postgresMajor(), hibernateProperties(application));
+                projectClasspath, postgresMajor(), hibernateProperties(application));
         timings.put("model", elapsed(t));
         console.info("Model: " + discovered.entities().size() + " entities in packages matching " + settings.packages()
-                + ", DDL by " + model.producedBy() + " for PostgreSQL " + settings.postgresMajor());
+                + ", DDL by " + model.producedBy() + " for PostgreSQL " + postgresMajor());
 
         List<String> flywaySources = new ArrayList<>();
         FlywayProject migrations = ProjectMigrations.resolve(settings, application, flywaySources);
@@ -305,6 +306,18 @@ public final class SchemaPipeline {
         Map<String, String> properties = new LinkedHashMap<>(boot.hibernateProperties());
         properties.putAll(settings.hibernateProperties());
         return properties;
+    }
+
+    /**
+     * The PostgreSQL major Hibernate writes DDL for: the one set, else the named server's or live
+     * database's own (production's version, by definition), else the default.
+     */
+    private int postgresMajor() {
+        if (resolvedPostgresMajor == null) {
+            resolvedPostgresMajor = settings.postgresMajorSet() || settings.reference() == PipelineSettings.Reference.EMBEDDED
+                    ? settings.postgresMajor() : settings.connection().majorVersion();
+        }
+        return resolvedPostgresMajor;
     }
 
     /** Flyway's standard file names: only then can misnamed files be told from files of another convention. */
@@ -461,7 +474,7 @@ public final class SchemaPipeline {
         List<RenderedChange> rendered = render(renderer, changes, model.sources(), referenceSchema.tables().keySet(),
                 concurrently);
         String sql = renderer.render(new MigrationDocument(fileName, settings.generator(),
-                "Hibernate ORM " + model.hibernateVersion() + ", PostgreSQL " + settings.postgresMajor(),
+                "Hibernate ORM " + model.hibernateVersion() + ", PostgreSQL " + postgresMajor(),
                 rendered, ReviewChecklist.of(changes, SafetyLint.review(changes, referenceSchema), undoFileName)));
         String undoSql = null;
         if (undoFileName != null) {

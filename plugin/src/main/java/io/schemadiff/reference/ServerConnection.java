@@ -83,6 +83,12 @@ public final class ServerConnection {
         return dataSource;
     }
 
+    /** The server's major version, e.g. {@code 15}, asked over a read-only session. */
+    public int majorVersion() {
+        String number = queryOne(dataSource(null, true), "show server_version_num", where);
+        return Integer.parseInt(number.trim()) / 10_000;
+    }
+
     /** Runs {@code select} and returns the first column of its first row. */
     static String queryOne(DataSource dataSource, String sql, String where) {
         try (Connection connection = dataSource.getConnection();
