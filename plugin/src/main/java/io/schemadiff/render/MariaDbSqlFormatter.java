@@ -9,19 +9,12 @@ import io.schemadiff.schema.Sequence;
 import io.schemadiff.schema.Table;
 import io.schemadiff.schema.UniqueKey;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * MariaDB spelling helpers, available to the {@code mariadb} templates as {@code $sql}. What it
@@ -34,10 +27,8 @@ import java.util.stream.Collectors;
  * quotes. The schema {@code public} is how the neutral model labels "the current database": names
  * in it are written unqualified; any other schema is a database, written {@code db.table}.
  */
-public final class MariaDbSqlFormatter {
+public final class MariaDbSqlFormatter extends IdentifierQuoting {
 
-    private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
-    private static final Set<String> RESERVED = loadReservedWords();
     /** One part of an index body: a bare or back-quoted column, an optional prefix length, an optional DESC. */
     private static final Pattern INDEX_PART =
             Pattern.compile("(?i)^(`(?:[^`]|``)+`|\"(?:[^\"]|\"\")+\"|[^\\s(`\"]+)\\s*(\\(\\d+\\))?(\\s+(?:asc|desc))?$");
@@ -46,28 +37,10 @@ public final class MariaDbSqlFormatter {
     private static final long BIGINT_MAX = 9223372036854775806L;
     private static final long BIGINT_MIN = -9223372036854775807L;
 
-    /** A name as it must appear in SQL. */
-    public String name(String identifier) {
-        if (PLAIN_IDENTIFIER.matcher(identifier).matches()
-                && !RESERVED.contains(identifier.toLowerCase(Locale.ROOT))) {
-            return identifier;
-        }
-        return '`' + identifier.replace("`", "``") + '`';
-    }
 
-    /** A table or sequence name: unqualified in {@code public} (the current database), else {@code db.name}. */
-    public String table(QualifiedName name) {
-        return "public".equals(name.schema()) ? name(name.name()) : name(name.schema()) + "." + name(name.name());
-    }
-
-    /** An object name in a schema: {@code db.name}, or {@code name} in {@code public}. */
-    public String table(String schema, String name) {
-        return table(QualifiedName.of(schema, name));
-    }
-
-    /** A comma-separated list of column names. */
-    public String columns(List<String> columns) {
-        return columns.stream().map(this::name).collect(Collectors.joining(", "));
+    public MariaDbSqlFormatter() {
+        // unquoted names keep their case in MariaDB, and keywords are reserved in any case
+        super(Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*"), "mariadb-reserved-words.txt", true, '`');
     }
 
     /** A type as written: the reader's spelling is MariaDB's own ({@code bigint}, {@code decimal(19,2)}). */
@@ -330,17 +303,4 @@ public final class MariaDbSqlFormatter {
         return to.minValue() > from.minValue() || to.maxValue() < from.maxValue();
     }
 
-    private static Set<String> loadReservedWords() {
-        try (InputStream in = MariaDbSqlFormatter.class.getResourceAsStream("mariadb-reserved-words.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("mariadb-reserved-words.txt is missing from the plugin");
-            }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(l -> l.toLowerCase(Locale.ROOT))
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

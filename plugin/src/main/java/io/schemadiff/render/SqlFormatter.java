@@ -9,17 +9,10 @@ import io.schemadiff.schema.Sequence;
 import io.schemadiff.schema.Table;
 import io.schemadiff.schema.UniqueKey;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * PostgreSQL spelling helpers, available to every template as {@code $sql}.
@@ -27,33 +20,13 @@ import java.util.stream.Collectors;
  * <p>Names are quoted only when PostgreSQL needs it (upper case, odd characters, reserved words),
  * so the generated SQL reads like hand-written SQL.
  */
-public final class SqlFormatter {
+public final class SqlFormatter extends IdentifierQuoting {
 
-    private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]*");
-    private static final Set<String> RESERVED = loadReservedWords();
-
-    /** A name as it must appear in SQL. */
-    public String name(String identifier) {
-        if (PLAIN_IDENTIFIER.matcher(identifier).matches() && !RESERVED.contains(identifier)) {
-            return identifier;
-        }
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+    public SqlFormatter() {
+        // PostgreSQL folds unquoted names to lower case, so any upper case needs quotes
+        super(Pattern.compile("[a-z_][a-z0-9_$]*"), "reserved-words.txt", false, '"');
     }
 
-    /** A table or sequence name, schema-qualified outside {@code public}. */
-    public String table(QualifiedName name) {
-        return "public".equals(name.schema()) ? name(name.name()) : name(name.schema()) + "." + name(name.name());
-    }
-
-    /** An object name in a schema: {@code schema.name}, or {@code name} in {@code public}. */
-    public String table(String schema, String name) {
-        return table(QualifiedName.of(schema, name));
-    }
-
-    /** A comma-separated list of column names. */
-    public String columns(List<String> columns) {
-        return columns.stream().map(this::name).collect(Collectors.joining(", "));
-    }
 
     /** The short spelling of a type PostgreSQL reported in its long form. */
     public String type(String formatted) {
@@ -228,16 +201,4 @@ public final class SqlFormatter {
         };
     }
 
-    private static Set<String> loadReservedWords() {
-        try (InputStream in = SqlFormatter.class.getResourceAsStream("reserved-words.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("reserved-words.txt is missing from the plugin");
-            }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

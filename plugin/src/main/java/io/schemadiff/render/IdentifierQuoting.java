@@ -1,0 +1,79 @@
+package io.schemadiff.render;
+
+import io.schemadiff.schema.QualifiedName;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * How a dialect writes names: quoted only when it must be (reserved words, characters a bare name
+ * cannot hold), so the SQL reads like hand-written SQL; {@code public} is the schema names are written
+ * without. What every dialect's {@code $sql} shares; public, so templates reach the inherited methods.
+ */
+public abstract class IdentifierQuoting {
+
+    private final Pattern plainIdentifier;
+    private final Set<String> reservedWords;
+    private final boolean caseInsensitiveKeywords;
+    private final char quote;
+
+    /**
+     * @param reservedWordsResource   a word per line ({@code #} comments), beside this class
+     * @param caseInsensitiveKeywords whether a reserved word is reserved whatever its case
+     */
+    protected IdentifierQuoting(Pattern plainIdentifier, String reservedWordsResource,
+                                boolean caseInsensitiveKeywords, char quote) {
+        this.plainIdentifier = plainIdentifier;
+        this.reservedWords = loadWords(reservedWordsResource, caseInsensitiveKeywords);
+        this.caseInsensitiveKeywords = caseInsensitiveKeywords;
+        this.quote = quote;
+    }
+
+    /** A name as it must appear in SQL. */
+    public String name(String identifier) {
+        String keyword = caseInsensitiveKeywords ? identifier.toLowerCase(Locale.ROOT) : identifier;
+        if (plainIdentifier.matcher(identifier).matches() && !reservedWords.contains(keyword)) {
+            return identifier;
+        }
+        String q = String.valueOf(quote);
+        return q + identifier.replace(q, q + q) + q;
+    }
+
+    /** A table or sequence name, qualified outside {@code public}. */
+    public String table(QualifiedName name) {
+        return "public".equals(name.schema()) ? name(name.name()) : name(name.schema()) + "." + name(name.name());
+    }
+
+    /** An object name in a schema: {@code schema.name}, or {@code name} in {@code public}. */
+    public String table(String schema, String name) {
+        return table(QualifiedName.of(schema, name));
+    }
+
+    /** A comma-separated list of column names. */
+    public String columns(List<String> columns) {
+        return columns.stream().map(this::name).collect(Collectors.joining(", "));
+    }
+
+    private static Set<String> loadWords(String resource, boolean lowerCase) {
+        try (InputStream in = IdentifierQuoting.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the plugin");
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> lowerCase ? l.toLowerCase(Locale.ROOT) : l)
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
