@@ -5,6 +5,7 @@ import io.schemadiff.diff.SchemaDiffer;
 import io.schemadiff.fixtures.mariadb.Customer;
 import io.schemadiff.fixtures.mariadb.PurchaseOrder;
 import io.schemadiff.fixtures.mariadb.Tag;
+import io.schemadiff.testing.LocalMariaDb;
 import io.schemadiff.schema.CheckConstraint;
 import io.schemadiff.schema.Column;
 import io.schemadiff.schema.Column.Generation;
@@ -25,13 +26,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,50 +42,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MariaDbCatalogReaderTest {
 
-    private static final String URL = "jdbc:mariadb://127.0.0.1:3306/";
     private static final String HISTORY = "flyway_schema_history";
     private static final String LABEL = "app";
 
     private final MariaDbCatalogReader reader = new MariaDbCatalogReader(Set.of(HISTORY));
-    private final List<String> databases = new ArrayList<>();
+    private LocalMariaDb server;
     private Connection connection;
 
     @BeforeEach
     void connect() throws SQLException {
-        connection = DriverManager.getConnection(URL, "root", "");
+        server = LocalMariaDb.connect("schemadiff_t_");
+        connection = server.connection();
     }
 
     @AfterEach
     void dropDatabases() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String database : databases) {
-                statement.execute("drop database if exists `" + database + "`");
-            }
-        } finally {
-            connection.close();
-        }
+        server.close();
     }
 
     /** A new database, with {@code statements} run in it. */
     private String database(String... statements) throws SQLException {
-        return database(List.of(statements));
+        return server.database(List.of(statements));
     }
 
     private String database(List<String> statements) throws SQLException {
-        String name = "schemadiff_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        databases.add(name);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("create database `" + name + "`");
-            statement.execute("use `" + name + "`");
-            for (String sql : statements) {
-                try {
-                    statement.execute(sql);
-                } catch (SQLException e) {
-                    throw new SQLException(e.getMessage() + " in: " + sql, e);
-                }
-            }
-        }
-        return name;
+        return server.database(statements);
     }
 
     private DatabaseSchema read(String database) throws SQLException {

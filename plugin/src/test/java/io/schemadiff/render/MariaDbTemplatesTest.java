@@ -3,6 +3,7 @@ package io.schemadiff.render;
 import io.schemadiff.catalog.MariaDbCatalogReader;
 import io.schemadiff.diff.Change;
 import io.schemadiff.diff.UndoPlan;
+import io.schemadiff.testing.LocalMariaDb;
 import io.schemadiff.schema.CheckConstraint;
 import io.schemadiff.schema.Column;
 import io.schemadiff.schema.Column.Generation;
@@ -23,7 +24,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,7 +48,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MariaDbTemplatesTest {
 
-    private static final String URL = "jdbc:mariadb://127.0.0.1:3306/";
     /** The label the neutral model gives the current MariaDB database. */
     private static final String LABEL = "public";
     /** Per run, so that a database a change creates cannot collide with one another run left behind. */
@@ -57,23 +56,21 @@ class MariaDbTemplatesTest {
 
     private final MigrationRenderer renderer = new MigrationRenderer("mariadb", null);
     private final MariaDbCatalogReader reader = new MariaDbCatalogReader(Set.of("flyway_schema_history"));
-    private final List<String> databases = new ArrayList<>();
+    private LocalMariaDb server;
     private Connection connection;
 
     @BeforeEach
     void connect() throws SQLException {
-        connection = DriverManager.getConnection(URL, "root", "");
+        server = LocalMariaDb.connect("schemadiff_r_");
+        connection = server.connection();
     }
 
     @AfterEach
     void dropDatabases() throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String database : databases) {
-                statement.execute("drop database if exists `" + database + "`");
-            }
             statement.execute("drop database if exists `" + EXTRA_DATABASE + "`");
         } finally {
-            connection.close();
+            server.close();
         }
     }
 
@@ -91,28 +88,12 @@ class MariaDbTemplatesTest {
         return col(name, type, nullable, null, Generation.NONE);
     }
 
-    /** A new database, current on the connection, with {@code statements} run in it. */
     private String database(List<String> statements) throws SQLException {
-        String name = "schemadiff_r_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        databases.add(name);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("create database `" + name + "`");
-            statement.execute("use `" + name + "`");
-        }
-        execute(statements);
-        return name;
+        return server.database(statements);
     }
 
     private void execute(List<String> statements) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                try {
-                    statement.execute(sql);
-                } catch (SQLException e) {
-                    throw new SQLException(e.getMessage() + " in: " + sql, e);
-                }
-            }
-        }
+        server.execute(statements);
     }
 
     /** Rendered SQL as statements: comment lines dropped, split after each line-ending semicolon. */
