@@ -325,7 +325,8 @@ public final class ApplicationProperties {
         return List.copyOf(new LinkedHashSet<>(values));
     }
 
-    private static List<String> splitCommas(String value) {
+    /** The non-blank, trimmed items of a comma-separated value, as Spring Boot and Flyway both read lists. */
+    static List<String> splitCommas(String value) {
         List<String> items = new ArrayList<>();
         for (String item : value.split(",")) {
             String trimmed = item.trim();

@@ -271,7 +271,7 @@ public record FlywaySettings(
 
         @Override
         public List<String> list(String key) {
-            return value(key).map(FlywaySettings::splitCommas).orElse(List.of());
+            return value(key).map(ApplicationProperties::splitCommas).orElse(List.of());
         }
 
         @Override
@@ -432,17 +432,6 @@ public record FlywaySettings(
 
     private static SchemaException bad(Source source, String key, String value, String problem) {
         return new SchemaException("Bad Flyway setting " + source.describe(key) + ": '" + value + "' " + problem);
-    }
-
-    private static List<String> splitCommas(String value) {
-        List<String> items = new ArrayList<>();
-        for (String item : value.split(",")) {
-            String trimmed = item.trim();
-            if (!trimmed.isEmpty()) {
-                items.add(trimmed);
-            }
-        }
-        return List.copyOf(items);
     }
 
     /** {@code outOfOrder} → {@code out-of-order}, Spring Boot's spelling in messages. */
