@@ -11,10 +11,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +35,7 @@ public final class EmbeddedPostgresServer implements ScratchServer {
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
-        this.version = query(postgres.getPostgresDatabase(), "show server_version");
+        this.version = Statements.queryOne(postgres.getPostgresDatabase(), "show server_version", "Embedded PostgreSQL");
     }
 
     /** Starts the PostgreSQL whose binaries are on the plugin's classpath (zonky's default, 14.x). */
@@ -127,23 +123,7 @@ public final class EmbeddedPostgresServer implements ScratchServer {
     }
 
     private void execute(String sql) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new SchemaException("Embedded PostgreSQL refused '" + sql + "': " + e.getMessage(), e);
-        }
-    }
-
-    private static String query(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw new SchemaException("Embedded PostgreSQL did not answer '" + sql + "': " + e.getMessage(), e);
-        }
+        Statements.execute(postgres.getPostgresDatabase(), sql, "Embedded PostgreSQL", "");
     }
 
     private static String checked(String name) {

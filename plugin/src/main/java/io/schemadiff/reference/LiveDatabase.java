@@ -37,7 +37,7 @@ public final class LiveDatabase {
     }
 
     public String version() {
-        return ServerConnection.queryOne(dataSource, "show server_version", connection.describe());
+        return Statements.queryOne(dataSource, "show server_version", connection.toString());
     }
 
     public String describe() {
@@ -47,8 +47,7 @@ public final class LiveDatabase {
     /** Checks the database answers and refuses writes before anything else reads it. */
     public void checkReadOnly() {
         try (Connection c = dataSource.getConnection()) {
-            String readOnly = ServerConnection.queryOne(dataSource, "show default_transaction_read_only",
-                    connection.describe());
+            String readOnly = Statements.queryOne(c, "show default_transaction_read_only", connection.toString());
             if (!"on".equals(readOnly) || !c.isReadOnly()) {
                 throw new SchemaException("Refusing to read " + connection + ": its session is not read-only.");
             }
@@ -99,8 +98,8 @@ public final class LiveDatabase {
     }
 
     private boolean hasHistoryTable(String table) {
-        return "t".equals(ServerConnection.queryOne(dataSource,
-                "select to_regclass('" + table.replace("'", "''") + "') is not null", connection.describe()));
+        return "t".equals(Statements.queryOne(dataSource,
+                "select to_regclass('" + table.replace("'", "''") + "') is not null", connection.toString()));
     }
 
     private static String name(MigrationInfo info) {

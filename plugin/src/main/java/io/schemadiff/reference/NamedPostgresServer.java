@@ -1,11 +1,7 @@
 package io.schemadiff.reference;
 
-import io.schemadiff.core.SchemaException;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +20,7 @@ public final class NamedPostgresServer implements ScratchServer {
     private NamedPostgresServer(ServerConnection connection) {
         this.connection = connection;
         this.admin = connection.dataSource(null, false);
-        this.version = ServerConnection.queryOne(admin, "show server_version", connection.describe());
+        this.version = Statements.queryOne(admin, "show server_version", connection.toString());
     }
 
     /** Connects once to check the server answers (and to learn its version). */
@@ -54,12 +50,8 @@ public final class NamedPostgresServer implements ScratchServer {
     }
 
     private void execute(String sql) {
-        try (Connection c = admin.getConnection(); Statement statement = c.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new SchemaException(connection + " refused '" + sql + "': " + e.getMessage()
-                    + (sql.startsWith("create database") ? " (the user needs the CREATEDB privilege)" : ""), e);
-        }
+        Statements.execute(admin, sql, connection.toString(),
+                sql.startsWith("create database") ? " (the user needs the CREATEDB privilege)" : "");
     }
 
     /** Only databases this plugin names are ever created or dropped on someone else's server. */

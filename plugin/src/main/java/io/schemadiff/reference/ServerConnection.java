@@ -4,10 +4,6 @@ import io.schemadiff.core.SchemaException;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,21 +81,8 @@ public final class ServerConnection {
 
     /** The server's major version, e.g. {@code 15}, asked over a read-only session. */
     public int majorVersion() {
-        String number = queryOne(dataSource(null, true), "show server_version_num", where);
+        String number = Statements.queryOne(dataSource(null, true), "show server_version_num", toString());
         return Integer.parseInt(number.trim()) / 10_000;
-    }
-
-    /** Runs {@code select} and returns the first column of its first row. */
-    static String queryOne(DataSource dataSource, String sql, String where) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw new SchemaException("PostgreSQL at " + where + " did not answer '" + sql + "': "
-                    + e.getMessage(), e);
-        }
     }
 
     @Override

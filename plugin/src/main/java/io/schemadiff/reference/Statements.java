@@ -1,0 +1,44 @@
+package io.schemadiff.reference;
+
+import io.schemadiff.core.SchemaException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The one-statement conversations every server here has, with errors that name the server and the statement. */
+final class Statements {
+
+    private Statements() {
+    }
+
+    /** The first column of the first row of {@code sql}, on a connection of its own. */
+    static String queryOne(DataSource dataSource, String sql, String server) {
+        try (Connection connection = dataSource.getConnection()) {
+            return queryOne(connection, sql, server);
+        } catch (SQLException e) {
+            throw new SchemaException(server + " did not answer '" + sql + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The first column of the first row of {@code sql}, on {@code connection}. */
+    static String queryOne(Connection connection, String sql, String server) {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new SchemaException(server + " did not answer '" + sql + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** @param hint appended to the error, e.g. the privilege the statement needs; empty for none */
+    static void execute(DataSource dataSource, String sql, String server, String hint) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new SchemaException(server + " refused '" + sql + "': " + e.getMessage() + hint, e);
+        }
+    }
+}
