@@ -2,7 +2,6 @@ package io.schemadiff.render;
 
 import io.schemadiff.schema.CheckConstraint;
 import io.schemadiff.schema.Column;
-import io.schemadiff.schema.ForeignKey;
 import io.schemadiff.schema.Index;
 import io.schemadiff.schema.QualifiedName;
 import io.schemadiff.schema.Sequence;
@@ -27,7 +26,7 @@ import java.util.regex.Pattern;
  * quotes. The schema {@code public} is how the neutral model labels "the current database": names
  * in it are written unqualified; any other schema is a database, written {@code db.table}.
  */
-public final class MariaDbSqlFormatter extends IdentifierQuoting {
+public final class MariaDbSqlFormatter extends DialectSql {
 
     /** One part of an index body: a bare or back-quoted column, an optional prefix length, an optional DESC. */
     private static final Pattern INDEX_PART =
@@ -144,38 +143,12 @@ public final class MariaDbSqlFormatter extends IdentifierQuoting {
     }
 
     /**
-     * {@code foreign key (...) references t (...)} with its actions. {@code NO ACTION} is left out (InnoDB
-     * checks it as {@code RESTRICT}, which is also what no clause means); MariaDB has no deferrable
-     * constraints, so {@link ForeignKey#deferrable()} is not written (the templates say so).
-     */
-    public String references(ForeignKey fk) {
-        StringBuilder sql = new StringBuilder("foreign key (").append(columns(fk.columns())).append(") references ")
-                .append(table(fk.referencedTable())).append(" (").append(columns(fk.referencedColumns())).append(')');
-        if (fk.onDelete() != ForeignKey.Action.NO_ACTION) {
-            sql.append(" on delete ").append(fk.onDelete().sql());
-        }
-        if (fk.onUpdate() != ForeignKey.Action.NO_ACTION) {
-            sql.append(" on update ").append(fk.onUpdate().sql());
-        }
-        return sql.toString();
-    }
-
-    /** A check constraint's definition, e.g. {@code check (`amount` >= 0)}. */
-    public String check(CheckConstraint check) {
-        return "check (" + check.expression() + ")";
-    }
-
-    /** The statement that creates an index on a table. */
-    public String createIndex(QualifiedName table, Index index) {
-        return createIndex(table, index, false);
-    }
-
-    /**
      * {@code create [unique|fulltext|spatial] index ix on t (a, b desc) [using hash]}, from the index's
      * body as the reader prints it ({@code USING btree (a, b DESC)}, {@code FULLTEXT (body)}). With
      * {@code online}, {@code algorithm=inplace lock=none}: InnoDB builds a B-tree index without blocking
      * writes anyway, and this makes MariaDB fail rather than silently lock when it cannot.
      */
+    @Override
     public String createIndex(QualifiedName table, Index index, boolean online) {
         Matcher body = INDEX_BODY.matcher(index.body().strip());
         if (!body.matches()) {

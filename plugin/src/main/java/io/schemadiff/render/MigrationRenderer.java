@@ -22,7 +22,7 @@ public final class MigrationRenderer {
     private final VelocityEngine engine;
     private final String dialect;
     /** {@code $sql}: {@link MariaDbSqlFormatter} for {@code mariadb}, {@link SqlFormatter} for any other dialect. */
-    private final IdentifierQuoting sql;
+    private final DialectSql sql;
 
     /**
      * @param dialect           template set, e.g. {@code postgresql} or {@code mariadb}
@@ -92,7 +92,7 @@ public final class MigrationRenderer {
     }
 
     /** The templates' {@code $sql}: a {@link SqlFormatter} or a {@link MariaDbSqlFormatter}, by dialect. */
-    public IdentifierQuoting sql() {
+    public DialectSql sql() {
         return sql;
     }
 

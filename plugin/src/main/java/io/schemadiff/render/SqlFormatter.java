@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * <p>Names are quoted only when PostgreSQL needs it (upper case, odd characters, reserved words),
  * so the generated SQL reads like hand-written SQL.
  */
-public final class SqlFormatter extends IdentifierQuoting {
+public final class SqlFormatter extends DialectSql {
 
     public SqlFormatter() {
         // PostgreSQL folds unquoted names to lower case, so any upper case needs quotes
@@ -126,33 +126,14 @@ public final class SqlFormatter extends IdentifierQuoting {
         return elements;
     }
 
-    /** {@code foreign key (...) references t (...)} with its actions. */
-    public String references(ForeignKey fk) {
-        StringBuilder sql = new StringBuilder("foreign key (").append(columns(fk.columns())).append(") references ")
-                .append(table(fk.referencedTable())).append(" (").append(columns(fk.referencedColumns())).append(')');
-        if (fk.onDelete() != ForeignKey.Action.NO_ACTION) {
-            sql.append(" on delete ").append(fk.onDelete().sql());
-        }
-        if (fk.onUpdate() != ForeignKey.Action.NO_ACTION) {
-            sql.append(" on update ").append(fk.onUpdate().sql());
-        }
-        if (fk.deferrable()) {
-            sql.append(fk.initiallyDeferred() ? " deferrable initially deferred" : " deferrable");
-        }
-        return sql.toString();
-    }
-
-    /** A check constraint's definition, e.g. {@code check (amount >= 0)}. */
-    public String check(CheckConstraint check) {
-        return "check (" + check.expression() + ")";
-    }
-
-    /** The statement that creates an index on a table. */
-    public String createIndex(QualifiedName table, Index index) {
-        return createIndex(table, index, false);
+    /** PostgreSQL's foreign keys may be deferred. */
+    @Override
+    protected String referenceOptions(ForeignKey fk) {
+        return !fk.deferrable() ? "" : fk.initiallyDeferred() ? " deferrable initially deferred" : " deferrable";
     }
 
     /** With {@code concurrently}, PostgreSQL builds the index without blocking writes (outside a transaction). */
+    @Override
     public String createIndex(QualifiedName table, Index index, boolean concurrently) {
         String body = index.body().startsWith("USING btree ") ? index.body().substring("USING btree ".length())
                 : index.body().replaceFirst("^USING ", "using ");

@@ -1,5 +1,8 @@
 package io.schemadiff.render;
 
+import io.schemadiff.schema.CheckConstraint;
+import io.schemadiff.schema.ForeignKey;
+import io.schemadiff.schema.Index;
 import io.schemadiff.schema.QualifiedName;
 
 import java.io.BufferedReader;
@@ -15,11 +18,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * How a dialect writes names: quoted only when it must be (reserved words, characters a bare name
- * cannot hold), so the SQL reads like hand-written SQL; {@code public} is the schema names are written
- * without. What every dialect's {@code $sql} shares; public, so templates reach the inherited methods.
+ * What every dialect's {@code $sql} shares. Names are quoted only when they must be (reserved words,
+ * characters a bare name cannot hold), so the SQL reads like hand-written SQL; {@code public} is the
+ * schema names are written without. Public, so templates reach the inherited methods.
  */
-public abstract class IdentifierQuoting {
+public abstract class DialectSql {
 
     private final Pattern plainIdentifier;
     private final Set<String> reservedWords;
@@ -30,7 +33,7 @@ public abstract class IdentifierQuoting {
      * @param reservedWordsResource   a word per line ({@code #} comments), beside this class
      * @param caseInsensitiveKeywords whether a reserved word is reserved whatever its case
      */
-    protected IdentifierQuoting(Pattern plainIdentifier, String reservedWordsResource,
+    protected DialectSql(Pattern plainIdentifier, String reservedWordsResource,
                                 boolean caseInsensitiveKeywords, char quote) {
         this.plainIdentifier = plainIdentifier;
         this.reservedWords = loadWords(reservedWordsResource, caseInsensitiveKeywords);
@@ -63,8 +66,39 @@ public abstract class IdentifierQuoting {
         return columns.stream().map(this::name).collect(Collectors.joining(", "));
     }
 
+    /** {@code foreign key (...) references t (...)} with its actions, and what else the dialect says of it. */
+    public String references(ForeignKey fk) {
+        StringBuilder sql = new StringBuilder("foreign key (").append(columns(fk.columns())).append(") references ")
+                .append(table(fk.referencedTable())).append(" (").append(columns(fk.referencedColumns())).append(')');
+        if (fk.onDelete() != ForeignKey.Action.NO_ACTION) {
+            sql.append(" on delete ").append(fk.onDelete().sql());
+        }
+        if (fk.onUpdate() != ForeignKey.Action.NO_ACTION) {
+            sql.append(" on update ").append(fk.onUpdate().sql());
+        }
+        return sql.append(referenceOptions(fk)).toString();
+    }
+
+    /** What follows a foreign key's actions in this dialect, e.g. {@code deferrable}; empty by default. */
+    protected String referenceOptions(ForeignKey fk) {
+        return "";
+    }
+
+    /** A check constraint's definition, e.g. {@code check (amount >= 0)}. */
+    public String check(CheckConstraint check) {
+        return "check (" + check.expression() + ")";
+    }
+
+    /** The statement that creates an index on a table. */
+    public String createIndex(QualifiedName table, Index index) {
+        return createIndex(table, index, false);
+    }
+
+    /** @param online build it without blocking writes, as far as the dialect can */
+    public abstract String createIndex(QualifiedName table, Index index, boolean online);
+
     private static Set<String> loadWords(String resource, boolean lowerCase) {
-        try (InputStream in = IdentifierQuoting.class.getResourceAsStream(resource)) {
+        try (InputStream in = DialectSql.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the plugin");
             }
