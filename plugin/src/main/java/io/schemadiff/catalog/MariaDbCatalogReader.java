@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
  * normalises most spellings ({@code integer}/{@code int}, {@code numeric}/{@code decimal},
  * {@code bool}/{@code tinyint(1)}, {@code default '5'}/{@code default 5} on an int). On top of that:
  * <ul>
+ *   <li>column, index and constraint names read in lower case: MariaDB compares them without case,
+ *       so {@code boxedWhole} and {@code boxedwhole} are one column (table names keep their case);</li>
  *   <li>integer display widths are dropped ({@code bigint(20)} is {@code bigint}): they change
  *       nothing that is stored, and MariaDB prints them or not depending on how the column was
  *       written. {@code tinyint(1)} keeps its width (it is how {@code bool} reads, and must stay
@@ -63,7 +65,7 @@ import java.util.regex.Pattern;
  * Character sets, collations, storage engines, comments and table options are not read. A foreign
  * key to a table in another database names that database as its schema.
  */
-public final class MariaDbCatalogReader {
+public final class MariaDbCatalogReader implements CatalogReader {
 
     /** Display widths, which mean nothing without {@code zerofill}. */
     private static final Pattern INTEGER_WIDTH =
@@ -74,6 +76,9 @@ public final class MariaDbCatalogReader {
     private static final Pattern SEQUENCE_TYPE =
             Pattern.compile("(?i)^create sequence `(?:[^`]|``)+` as ([a-z ]+?) start with ");
 
+    /** How the neutral model labels "the current database" (the templates write such names unqualified). */
+    public static final String CURRENT_DATABASE = "public";
+
     private final Set<String> excludedTables;
 
     /**
@@ -82,6 +87,33 @@ public final class MariaDbCatalogReader {
      */
     public MariaDbCatalogReader(Set<String> excludedTables) {
         this.excludedTables = Set.copyOf(excludedTables);
+    }
+
+    /** The connection's current database, labelled {@value #CURRENT_DATABASE}: one database is one schema here. */
+    @Override
+    public Set<String> userSchemas(Connection connection) {
+        return Set.of(CURRENT_DATABASE);
+    }
+
+    /**
+     * Reads the connection's current database. Another database is another schema, which the
+     * comparison does not follow: a model that names one is refused before it gets here.
+     */
+    @Override
+    public DatabaseSchema read(Connection connection, Set<String> schemas) throws SQLException {
+        if (!schemas.equals(Set.of(CURRENT_DATABASE))) {
+            throw new IllegalArgumentException("MariaDB is compared one database at a time; asked for schemas " + schemas);
+        }
+        String database;
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select database()")) {
+            rs.next();
+            database = rs.getString(1);
+        }
+        if (database == null) {
+            throw new SQLException("The connection has no current database to read");
+        }
+        return read(connection, database, CURRENT_DATABASE);
     }
 
     /**
@@ -166,7 +198,7 @@ public final class MariaDbCatalogReader {
                     extra = extra.replace("auto_increment", "").strip();
                 }
                 String type = normaliseType(rs.getString(3)) + columnAttributes(extra, rs.getString(7));
-                table.columns.add(new Column(rs.getString(2), type, "YES".equals(rs.getString(4)),
+                table.columns.add(new Column(lower(rs.getString(2)), type, "YES".equals(rs.getString(4)),
                         normaliseDefault(rs.getString(5)), generation));
             }
         }
@@ -217,8 +249,8 @@ public final class MariaDbCatalogReader {
                 if (table == null) {
                     continue;
                 }
-                String name = rs.getString(2);
-                String clause = rs.getString(3);
+                String name = lower(rs.getString(2));
+                String clause = lowerIdentifiers(rs.getString(3));
                 if (table.isJsonCheck(name, clause)) {
                     table.markJson(name);
                     continue;
@@ -245,7 +277,7 @@ public final class MariaDbCatalogReader {
                 if (table == null) {
                     continue;
                 }
-                String name = rs.getString(2);
+                String name = lower(rs.getString(2));
                 if (current == null || current.table != table || !current.name.equals(name)) {
                     String referencedSchema = rs.getString(4);
                     current = new ForeignKeyBuilder(table, name,
@@ -254,8 +286,8 @@ public final class MariaDbCatalogReader {
                             action(rs.getString(7)), action(rs.getString(8)));
                     table.foreignKeyBuilders.add(current);
                 }
-                current.columns.add(rs.getString(3));
-                current.referencedColumns.add(rs.getString(6));
+                current.columns.add(lower(rs.getString(3)));
+                current.referencedColumns.add(lower(rs.getString(6)));
             }
         }
     }
@@ -283,17 +315,31 @@ public final class MariaDbCatalogReader {
                 if (table == null) {
                     continue;
                 }
-                String name = rs.getString(2);
+                String name = rs.getString(2).equals("PRIMARY") ? "PRIMARY" : lower(rs.getString(2));
                 if (current == null || current.table != table || !current.name.equals(name)) {
                     current = new IndexBuilder(table, name, rs.getInt(3) == 0, rs.getString(7));
                     table.indexBuilders.add(current);
                 }
-                String column = rs.getString(4);
+                String column = rs.getString(4) == null ? null : lower(rs.getString(4));
                 int subPart = rs.getInt(5);
                 Integer prefixLength = rs.wasNull() ? null : subPart;
                 current.parts.add(new IndexPart(column, prefixLength, "D".equals(rs.getString(6))));
             }
         }
+    }
+
+    /**
+     * Column, index and constraint names are compared without case by MariaDB ({@code boxedWhole} and
+     * {@code boxedwhole} are one column), so they read in lower case; table names keep theirs, which
+     * the server compares as written on Linux.
+     */
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** A check clause with its column names (which MariaDB back-quotes, as stored) in lower case. */
+    private static String lowerIdentifiers(String clause) {
+        return BACKTICKED.matcher(clause).replaceAll(m -> Matcher.quoteReplacement(lower(m.group())));
     }
 
     /**
