@@ -32,6 +32,15 @@ public final class ExplicitNames {
      */
     public static List<Change> renames(DatabaseSchema reference, DatabaseSchema model,
                                        Map<QualifiedName, Set<String>> explicit) {
+        return renames(reference, model, explicit, true);
+    }
+
+    /**
+     * @param renamesConstraints whether the database renames foreign keys and checks in place; MariaDB
+     *                           does not, so there they are dropped and added again under the model's name
+     */
+    public static List<Change> renames(DatabaseSchema reference, DatabaseSchema model,
+                                       Map<QualifiedName, Set<String>> explicit, boolean renamesConstraints) {
         List<Change> renames = new ArrayList<>();
         for (Map.Entry<QualifiedName, Set<String>> entry : explicit.entrySet()) {
             Table wanted = model.tables().get(entry.getKey());
@@ -40,19 +49,19 @@ public final class ExplicitNames {
                 continue;
             }
             for (String name : entry.getValue()) {
-                rename(wanted, existing, name).ifPresent(renames::add);
+                renames.addAll(rename(wanted, existing, name, renamesConstraints));
             }
         }
         return renames;
     }
 
-    private static Optional<Change> rename(Table wanted, Table existing, String name) {
+    private static List<Change> rename(Table wanted, Table existing, String name, boolean renamesConstraints) {
         QualifiedName table = wanted.name();
         for (Index index : wanted.indexes()) {
             if (index.name().equals(name)) {
                 return counterpart(existing.indexes(), Index::identity, index.identity(), Index::name)
                         .filter(old -> !old.equals(name))
-                        .map(old -> new Change.RenameConstraint(table, old, name, true));
+                        .map(old -> List.<Change>of(new Change.RenameConstraint(table, old, name, true))).orElse(List.of());
             }
         }
         for (UniqueKey unique : wanted.uniqueKeys()) {
@@ -60,24 +69,31 @@ public final class ExplicitNames {
                 return existing.uniqueKeys().stream().filter(u -> u.identity().equals(unique.identity())).findFirst()
                         .filter(old -> !old.name().equals(name))
                         // a unique index is renamed as an index; a constraint's index follows its constraint
-                        .map(old -> new Change.RenameConstraint(table, old.name(), name, old.backedByIndexOnly()));
+                        .map(old -> List.<Change>of(new Change.RenameConstraint(table, old.name(), name,
+                                old.backedByIndexOnly()))).orElse(List.of());
             }
         }
         for (ForeignKey foreignKey : wanted.foreignKeys()) {
             if (foreignKey.name().equals(name)) {
-                return counterpart(existing.foreignKeys(), ForeignKey::identity, foreignKey.identity(), ForeignKey::name)
-                        .filter(old -> !old.equals(name))
-                        .map(old -> new Change.RenameConstraint(table, old, name, false));
+                return existing.foreignKeys().stream().filter(fk -> fk.identity().equals(foreignKey.identity()))
+                        .findFirst().filter(old -> !old.name().equals(name))
+                        .map(old -> renamesConstraints
+                                ? List.<Change>of(new Change.RenameConstraint(table, old.name(), name, false))
+                                : List.<Change>of(new Change.DropForeignKey(table, old),
+                                new Change.AddForeignKey(table, foreignKey))).orElse(List.of());
             }
         }
         for (CheckConstraint check : wanted.checks()) {
             if (Objects.equals(check.name(), name)) {
-                return counterpart(existing.checks(), CheckConstraint::identity, check.identity(), CheckConstraint::name)
-                        .filter(old -> !old.equals(name))
-                        .map(old -> new Change.RenameConstraint(table, old, name, false));
+                return existing.checks().stream().filter(c -> c.identity().equals(check.identity()))
+                        .findFirst().filter(old -> !Objects.equals(old.name(), name))
+                        .map(old -> renamesConstraints
+                                ? List.<Change>of(new Change.RenameConstraint(table, old.name(), name, false))
+                                : List.<Change>of(new Change.DropCheck(table, old), new Change.AddCheck(table, check)))
+                        .orElse(List.of());
             }
         }
-        return Optional.empty();
+        return List.of();
     }
 
     private static <T> Optional<String> counterpart(List<T> candidates, Function<T, Object> identity, Object wanted,
