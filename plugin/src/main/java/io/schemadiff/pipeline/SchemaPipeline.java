@@ -1,11 +1,13 @@
 package io.schemadiff.pipeline;
 
-import io.schemadiff.catalog.PostgresCatalogReader;
+import io.schemadiff.catalog.CatalogReader;
 import io.schemadiff.config.ApplicationProperties;
 import io.schemadiff.config.FlywaySettings;
 import io.schemadiff.config.SpringBootHibernate;
 import io.schemadiff.reference.FlywayProject;
 import io.schemadiff.core.Console;
+import io.schemadiff.core.Dialect;
+import io.schemadiff.core.TargetDatabase;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.diff.Change;
 import io.schemadiff.diff.Exclusions;
@@ -61,9 +63,9 @@ import java.util.stream.Collectors;
 /**
  * discover → model → reference → diff → render (→ write): the whole comparison, with no Maven in sight.
  *
- * <p>Both schemas are built on one PostgreSQL server: the reference by replaying the project's
+ * <p>Both schemas are built on one server of the dialect: the reference by replaying the project's
  * Flyway migrations, the model by running Hibernate's own create DDL. One catalog reader reads
- * both, so PostgreSQL normalises every spelling the same way before anything is compared. Before
+ * both, so the server normalises every spelling the same way before anything is compared. Before
  * a migration is trusted it is applied to the replayed database and the comparison is repeated:
  * anything left over is reported as an internal error, and nothing is written.
  */
@@ -75,10 +77,10 @@ public final class SchemaPipeline {
     private final Console console;
     private final Supplier<ScratchServer> servers;
     private final Clock clock;
-    private Integer resolvedPostgresMajor;
+    private TargetDatabase resolvedTarget;
 
     /**
-     * @param servers starts (or lends) the PostgreSQL server; the pipeline closes what it gets,
+     * @param servers starts (or lends) the server of the dialect; the pipeline closes what it gets,
      *                and drops every database it created on it
      */
     public SchemaPipeline(PipelineSettings settings, Console console, Supplier<ScratchServer> servers, Clock clock) {
@@ -157,13 +159,21 @@ public final class SchemaPipeline {
         ApplicationProperties application = ApplicationProperties.load(settings.applicationConfigurationFolders(),
                 settings.profiles());
         EntityModel model = new HibernateModelBuilder().build(discovered.classes(), settings.projectClassLoader(),
-                projectClasspath, postgresMajor(), hibernateProperties(application));
+                projectClasspath, target(), hibernateProperties(application));
         timings.put("model", elapsed(t));
         console.info("Model: " + discovered.entities().size() + " entities in packages matching " + settings.packages()
-                + ", DDL by " + model.producedBy() + " for PostgreSQL " + postgresMajor());
+                + ", DDL by " + model.producedBy() + " for " + target().describe());
 
         List<String> flywaySources = new ArrayList<>();
         FlywayProject migrations = ProjectMigrations.resolve(settings, application, flywaySources);
+        Dialect dialect = settings.dialect();
+        if (dialect == Dialect.MARIADB && (migrations.settings().defaultSchema() != null
+                || migrations.settings().schemas() != null && !migrations.settings().schemas().isEmpty())) {
+            // Flyway would create those databases beside the scratch one, on a server that may not be ours
+            throw new SchemaException("Flyway's schemas/defaultSchema name databases on MariaDB; the plugin replays "
+                    + "the migrations into one scratch database. Remove them from the Flyway settings read from "
+                    + String.join(", ", flywaySources) + ".");
+        }
         console.info("Migrations: " + migrations.describe(settings.baseDirectory()) + (flywaySources.isEmpty() ? ""
                 : " (Flyway settings from " + String.join(", ", flywaySources) + ")"));
         // duplicate versions, misnamed files, edited released migrations: before anything runs
@@ -183,7 +193,7 @@ public final class SchemaPipeline {
             timings.put("server", elapsed(t));
             try {
                 t = System.nanoTime();
-                MigrationReplay replay = new MigrationReplay(migrations);
+                MigrationReplay replay = new MigrationReplay(migrations, dialect);
                 boolean live = settings.reference() == PipelineSettings.Reference.LIVE;
                 DataSource reference;
                 int replayed = 0;
@@ -194,7 +204,7 @@ public final class SchemaPipeline {
                     database.checkReadOnly();
                     reference = database.dataSource();
                     status = database.status(replay);
-                    referenceLabel = "live database " + database.describe() + " (PostgreSQL " + database.version()
+                    referenceLabel = "live database " + database.describe() + " (" + dialect.productName() + " " + database.version()
                             + ", read-only)";
                 } else {
                     reference = server.createDatabase(referenceName);
@@ -202,25 +212,26 @@ public final class SchemaPipeline {
                     referenceLabel = replayed + " migration(s) replayed on "
                             + (settings.reference() == PipelineSettings.Reference.SERVER
                             ? "a scratch database of " + settings.connection() : "embedded")
-                            + " PostgreSQL " + server.version();
+                            + " " + dialect.productName() + " " + server.version();
                 }
                 DataSource modelDatabase = server.createDatabase(modelName);
                 timings.put(live ? "read live" : "replay", elapsed(t));
                 console.info("Reference: " + referenceLabel);
 
                 t = System.nanoTime();
-                applyModel(modelDatabase, model);
+                applyModel(modelDatabase, model, dialect);
                 timings.put("apply model", elapsed(t));
 
                 t = System.nanoTime();
-                PostgresCatalogReader reader = new PostgresCatalogReader(Set.of(replay.historyTable()));
+                CatalogReader reader = CatalogReader.of(dialect, Set.of(replay.historyTable()));
                 Exclusions exclusions = Exclusions.of(settings.exclude());
                 DatabaseSchema modelSchema = exclusions.removeFrom(
                         withHibernateChecks(read(reader, modelDatabase, null), model.sources()), false);
                 DatabaseSchema referenceSchema = exclusions.removeFrom(
                         read(reader, reference, modelSchema.schemas()), true);
                 SchemaDiff diff = Renames.parse(settings.renames(), model.defaultSchema()).diff(referenceSchema, modelSchema)
-                        .plus(ExplicitNames.renames(referenceSchema, modelSchema, model.sources().explicitNames()));
+                        .plus(ExplicitNames.renames(referenceSchema, modelSchema, model.sources().explicitNames(),
+                                dialect == Dialect.POSTGRESQL));
                 timings.put("diff", elapsed(t));
                 Renames.probable(diff.changes()).forEach(console::warn);
 
@@ -241,7 +252,7 @@ public final class SchemaPipeline {
                 }
 
                 t = System.nanoTime();
-                MigrationRenderer renderer = new MigrationRenderer("postgresql", settings.templatesDirectory());
+                MigrationRenderer renderer = new MigrationRenderer(dialect.id(), settings.templatesDirectory());
                 // after every version Flyway applied, Java migrations and jars included
                 MigrationFolder folder = MigrationFolder.scan(migrations.folders(),
                         live ? List.of() : appliedVersions(reference, replay.qualifiedHistoryTable()));
@@ -305,19 +316,31 @@ public final class SchemaPipeline {
         boot.notes().forEach(console::info);
         Map<String, String> properties = new LinkedHashMap<>(boot.hibernateProperties());
         properties.putAll(settings.hibernateProperties());
+        if (settings.dialect() == Dialect.MARIADB && properties.containsKey("hibernate.default_schema")) {
+            // a MariaDB schema is a database: the comparison reads the one the migrations run in
+            throw new SchemaException("hibernate.default_schema names another database on MariaDB; the comparison "
+                    + "covers the one database the migrations run in. Remove it from <hibernateProperties> "
+                    + "(schema.hibernateProperties) or spring.jpa.properties.");
+        }
         return properties;
     }
 
     /**
-     * The PostgreSQL major Hibernate writes DDL for: the one set, else the named server's or live
-     * database's own (production's version, by definition), else the default.
+     * The database Hibernate writes DDL for: on PostgreSQL the major set, else the named server's or
+     * live database's own (production's version, by definition), else the default; on MariaDB the
+     * named server's version, else the embedded one's.
      */
-    private int postgresMajor() {
-        if (resolvedPostgresMajor == null) {
-            resolvedPostgresMajor = settings.postgresMajorSet() || settings.reference() == PipelineSettings.Reference.EMBEDDED
-                    ? settings.postgresMajor() : settings.connection().majorVersion();
+    private TargetDatabase target() {
+        if (resolvedTarget == null) {
+            boolean embedded = settings.reference() == PipelineSettings.Reference.EMBEDDED;
+            resolvedTarget = switch (settings.dialect()) {
+                case POSTGRESQL -> TargetDatabase.postgresql(settings.postgresMajorSet() || embedded
+                        ? settings.postgresMajor() : settings.connection().majorVersion());
+                case MARIADB -> TargetDatabase.of(Dialect.MARIADB,
+                        embedded ? settings.mariadbVersion() : settings.connection().version());
+            };
         }
-        return resolvedPostgresMajor;
+        return resolvedTarget;
     }
 
     /** Flyway's standard file names: only then can misnamed files be told from files of another convention. */
@@ -396,14 +419,14 @@ public final class SchemaPipeline {
         }
     }
 
-    /** Runs Hibernate's DDL; a statement PostgreSQL rejects is a mapping problem, named with its entity. */
-    private static void applyModel(DataSource database, EntityModel model) {
+    /** Runs Hibernate's DDL; a statement the database rejects is a mapping problem, named with its entity. */
+    private static void applyModel(DataSource database, EntityModel model, Dialect dialect) {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             for (String ddl : model.ddl()) {
                 try {
                     statement.execute(ddl);
                 } catch (SQLException e) {
-                    throw new SchemaException("PostgreSQL rejects the DDL Hibernate writes for the entity model"
+                    throw new SchemaException(dialect.productName() + " rejects the DDL Hibernate writes for the entity model"
                             + culprit(ddl, model) + ":\n    " + ddl + "\n  " + e.getMessage().strip()
                             + "\n  A column or table named after a reserved word (user, order, group…) needs an explicit"
                             + " @Column/@Table name or hibernate.auto_quote_keyword=true.", e);
@@ -417,12 +440,12 @@ public final class SchemaPipeline {
     private static String culprit(String ddl, EntityModel model) {
         String lower = ddl.toLowerCase(java.util.Locale.ROOT);
         java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("^(?:create table|alter table(?: if exists)?|create (?:unique )?index \\S+ on) ([\\w.\"]+)")
+                .compile("^(?:create table|alter table(?: if exists)?|create (?:unique )?index \\S+ on) ([\\w.\"`]+)")
                 .matcher(lower);
         if (!m.find()) {
             return "";
         }
-        String[] parts = m.group(1).replace("\"", "").split("\\.");
+        String[] parts = m.group(1).replace("\"", "").replace("`", "").split("\\.");
         String table = parts[parts.length - 1];
         String schema = parts.length > 1 ? parts[0] : model.defaultSchema();
         return model.sources().ofTable(io.schemadiff.schema.QualifiedName.of(schema, table))
@@ -442,7 +465,7 @@ public final class SchemaPipeline {
         return new DatabaseSchema(schema.schemas(), tables, schema.sequences(), schema.unmanaged());
     }
 
-    private static DatabaseSchema read(PostgresCatalogReader reader, DataSource database, Set<String> schemas) {
+    private static DatabaseSchema read(CatalogReader reader, DataSource database, Set<String> schemas) {
         try (Connection connection = database.getConnection()) {
             Set<String> wanted = schemas != null ? schemas : reader.userSchemas(connection);
             return reader.read(connection, new TreeSet<>(wanted));
@@ -474,7 +497,7 @@ public final class SchemaPipeline {
         List<RenderedChange> rendered = render(renderer, changes, model.sources(), referenceSchema.tables().keySet(),
                 concurrently);
         String sql = renderer.render(new MigrationDocument(fileName, settings.generator(),
-                "Hibernate ORM " + model.hibernateVersion() + ", PostgreSQL " + postgresMajor(),
+                "Hibernate ORM " + model.hibernateVersion() + ", " + target().describe(),
                 rendered, ReviewChecklist.of(changes, SafetyLint.review(changes, referenceSchema), undoFileName)));
         String undoSql = null;
         if (undoFileName != null) {
@@ -513,7 +536,7 @@ public final class SchemaPipeline {
         };
     }
 
-    /** PostgreSQL's own message, without Flyway's framing around it. */
+    /** The database's own message, without Flyway's framing around it. */
     private static String rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
@@ -527,7 +550,7 @@ public final class SchemaPipeline {
      * Runs the undo scripts, in order, on the database the migrations were just applied to: its
      * schema must then be the one the existing migrations built, exactly (names aside).
      */
-    private void verifyUndo(DataSource reference, PostgresCatalogReader reader, DatabaseSchema before,
+    private void verifyUndo(DataSource reference, CatalogReader reader, DatabaseSchema before,
                             Map<String, String> undos) {
         String names = String.join(" and ", undos.keySet());
         for (Map.Entry<String, String> undo : undos.entrySet()) {
@@ -554,7 +577,7 @@ public final class SchemaPipeline {
      *
      * @return why the migrations do not run on the data the existing ones insert, or {@code null}
      */
-    private String verify(MigrationReplay replay, DataSource reference, PostgresCatalogReader reader,
+    private String verify(MigrationReplay replay, DataSource reference, CatalogReader reader,
                           DatabaseSchema model, Map<String, String> files, List<SafetyLint.Finding> findings,
                           Map<io.schemadiff.schema.QualifiedName, Set<String>> explicitNames) {
         String names = String.join(" and ", files.keySet());
@@ -587,7 +610,7 @@ public final class SchemaPipeline {
         DatabaseSchema applied = Exclusions.of(settings.exclude()).removeFrom(
                 read(reader, reference, model.schemas()), false);
         SchemaDiff remaining = new SchemaDiffer().diff(applied, model)
-                .plus(ExplicitNames.renames(applied, model, explicitNames));
+                .plus(ExplicitNames.renames(applied, model, explicitNames, settings.dialect() == Dialect.POSTGRESQL));
         if (!remaining.isEmpty()) {
             throw new SchemaException("Internal error: after applying the generated migration " + names
                     + ", these changes still separate the migrations from the model, so it was not written:\n"

@@ -34,8 +34,6 @@ import java.util.Set;
 public record FlywayProject(FlywaySettings settings, List<String> locations, List<Path> folders,
                             List<JavaMigration> javaMigrations, ClassLoader classLoader, Path writableFolder) {
 
-    /** Spring Boot's and Flyway's name for the database vendor in {@code {vendor}} locations. */
-    public static final String VENDOR = "postgresql";
     private static final String CLASSPATH = "classpath:";
     private static final String FILESYSTEM = "filesystem:";
 
@@ -56,13 +54,14 @@ public record FlywayProject(FlywaySettings settings, List<String> locations, Lis
      * @param baseDirectory  the project folder, against which relative folders resolve
      * @param resourceRoots  the project's resource folders, e.g. {@code src/main/resources}
      * @param classesDirectory the compiled classes, searched for Java migrations
+     * @param vendor         what {@code {vendor}} in a location stands for, as in Spring Boot: {@code postgresql}, {@code mariadb}
      */
     public static FlywayProject resolve(FlywaySettings settings, Path baseDirectory, List<Path> resourceRoots,
-                                        Path classesDirectory, ClassLoader classLoader) {
+                                        Path classesDirectory, ClassLoader classLoader, String vendor) {
         List<String> locations = new ArrayList<>();
         Set<Path> folders = new LinkedHashSet<>();
         List<String> javaPackages = new ArrayList<>();
-        for (String location : settings.resolvedLocations(VENDOR)) {
+        for (String location : settings.resolvedLocations(vendor)) {
             if (location.startsWith(FILESYSTEM)) {
                 Path folder = baseDirectory.resolve(location.substring(FILESYSTEM.length())).toAbsolutePath().normalize();
                 folders.add(folder);
@@ -85,7 +84,7 @@ public record FlywayProject(FlywaySettings settings, List<String> locations, Lis
                         + " is neither filesystem: nor classpath:, which are the ones the plugin can replay.");
             }
         }
-        Path writable = settings.firstFilesystemFolder(baseDirectory, resourceRoots, VENDOR);
+        Path writable = settings.firstFilesystemFolder(baseDirectory, resourceRoots, vendor);
         ClassLoader loader = classLoader != null ? classLoader : FlywayProject.class.getClassLoader();
         return new FlywayProject(settings, locations, new ArrayList<>(folders),
                 classLoader == null ? List.of() : javaMigrations(classesDirectory, javaPackages, loader), loader, writable);

@@ -1,5 +1,6 @@
 package io.schemadiff.reference;
 
+import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.ErrorCode;
@@ -18,8 +19,8 @@ import java.util.List;
 
 /**
  * A real database as it is ({@code schema.reference=live}), for drift checks in release pipelines.
- * Every session is read-only on the server's side ({@code default_transaction_read_only}), so no
- * statement this plugin or Flyway sends can change it.
+ * Every session is read-only on the server's side (PostgreSQL's {@code default_transaction_read_only},
+ * MariaDB's {@code tx_read_only}), so no statement this plugin or Flyway sends can change it.
  */
 public final class LiveDatabase {
 
@@ -37,7 +38,12 @@ public final class LiveDatabase {
     }
 
     public String version() {
-        return Statements.queryOne(dataSource, "show server_version", connection.toString());
+        return Statements.queryOne(dataSource, mariadb() ? "select version()" : "show server_version",
+                connection.toString());
+    }
+
+    private boolean mariadb() {
+        return connection.vendor() == Dialect.MARIADB;
     }
 
     public String describe() {
@@ -47,8 +53,11 @@ public final class LiveDatabase {
     /** Checks the database answers and refuses writes before anything else reads it. */
     public void checkReadOnly() {
         try (Connection c = dataSource.getConnection()) {
-            String readOnly = Statements.queryOne(c, "show default_transaction_read_only", connection.toString());
-            if (!"on".equals(readOnly) || !c.isReadOnly()) {
+            boolean readOnly = mariadb()
+                    ? "1".equals(Statements.queryOne(c, "select @@session.tx_read_only", connection.toString()))
+                    : "on".equals(Statements.queryOne(c, "show default_transaction_read_only", connection.toString()))
+                    && c.isReadOnly();
+            if (!readOnly) {
                 throw new SchemaException("Refusing to read " + connection + ": its session is not read-only.");
             }
         } catch (SQLException e) {
@@ -62,7 +71,7 @@ public final class LiveDatabase {
         try {
             var info = flyway.info();
             MigrationInfo[] all = info.all();
-            boolean historyTable = info.applied().length > 0 || hasHistoryTable(project.qualifiedHistoryTable());
+            boolean historyTable = info.applied().length > 0 || hasHistoryTable(project);
             int applied = 0;
             List<String> pending = new ArrayList<>();
             List<String> failed = new ArrayList<>();
@@ -97,7 +106,13 @@ public final class LiveDatabase {
         }
     }
 
-    private boolean hasHistoryTable(String table) {
+    private boolean hasHistoryTable(MigrationReplay project) {
+        if (mariadb()) {
+            return !"0".equals(Statements.queryOne(dataSource, "select count(*) from information_schema.tables "
+                    + "where table_schema = database() and table_name = '"
+                    + project.historyTable().replace("'", "''") + "'", connection.toString()));
+        }
+        String table = project.qualifiedHistoryTable();
         return "t".equals(Statements.queryOne(dataSource,
                 "select to_regclass('" + table.replace("'", "''") + "') is not null", connection.toString()));
     }

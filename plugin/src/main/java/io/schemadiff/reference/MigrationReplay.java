@@ -2,6 +2,7 @@ package io.schemadiff.reference;
 
 import io.schemadiff.config.FlywaySettings;
 import io.schemadiff.core.QuietFlywayLogging;
+import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -25,6 +26,7 @@ public final class MigrationReplay {
     public static final String HISTORY_TABLE = "flyway_schema_history";
 
     private final FlywayProject project;
+    private final Dialect dialect;
 
     /** Replays plain folders of SQL with Flyway's defaults. */
     public MigrationReplay() {
@@ -32,7 +34,13 @@ public final class MigrationReplay {
     }
 
     public MigrationReplay(FlywayProject project) {
+        this(project, Dialect.POSTGRESQL);
+    }
+
+    /** @param dialect how SQL of this plugin's own quotes the history table */
+    public MigrationReplay(FlywayProject project, Dialect dialect) {
         this.project = project;
+        this.dialect = dialect;
     }
 
     /** The history table, which the project may have renamed ({@code table}). */
@@ -46,8 +54,12 @@ public final class MigrationReplay {
         FlywaySettings settings = project.settings();
         String schema = settings.defaultSchema() != null ? settings.defaultSchema()
                 : settings.schemas() != null && !settings.schemas().isEmpty() ? settings.schemas().get(0) : null;
-        return (schema == null ? "" : "\"" + schema.replace("\"", "\"\"") + "\".")
-                + "\"" + historyTable().replace("\"", "\"\"") + "\"";
+        return (schema == null ? "" : quote(schema) + ".") + quote(historyTable());
+    }
+
+    private String quote(String name) {
+        String quote = dialect == Dialect.MARIADB ? "`" : "\"";
+        return quote + name.replace(quote, quote + quote) + quote;
     }
 
     private static boolean containsFiles(Path folder) {
@@ -134,9 +146,11 @@ public final class MigrationReplay {
         if (settings.encoding() != null) {
             configuration.encoding(settings.encoding());
         }
-        // a transaction-level advisory lock would make create index concurrently wait forever for the
-        // transaction that holds it (Flyway issue 3854); a session-level lock does not
-        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        if (dialect == Dialect.POSTGRESQL) {
+            // a transaction-level advisory lock would make create index concurrently wait forever for the
+            // transaction that holds it (Flyway issue 3854); a session-level lock does not
+            configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        }
         return configuration;
     }
 

@@ -1,5 +1,6 @@
 package io.schemadiff.reference;
 
+import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
 
 import javax.sql.DataSource;
@@ -26,7 +27,7 @@ public final class NamedMariaDbServer implements ScratchServer {
 
     /** Connects once to check the server answers (and to learn its version). */
     public static NamedMariaDbServer connect(ServerConnection connection) {
-        if (connection.vendor() != ServerConnection.Vendor.MARIADB) {
+        if (connection.vendor() != Dialect.MARIADB) {
             throw new SchemaException(connection + " is not a MariaDB server: <url> (schema.url) must start with jdbc:mariadb://.");
         }
         return new NamedMariaDbServer(connection);

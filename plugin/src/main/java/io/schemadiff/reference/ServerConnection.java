@@ -1,5 +1,6 @@
 package io.schemadiff.reference;
 
+import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
 import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -16,32 +17,13 @@ import java.util.regex.Pattern;
  */
 public final class ServerConnection {
 
-    /** The servers a URL may name. */
-    public enum Vendor {
-        POSTGRESQL("PostgreSQL", "postgresql"),
-        MARIADB("MariaDB", "mariadb");
-
-        private final String displayName;
-        private final String scheme;
-
-        Vendor(String displayName, String scheme) {
-            this.displayName = displayName;
-            this.scheme = scheme;
-        }
-
-        /** e.g. {@code MariaDB}. */
-        public String displayName() {
-            return displayName;
-        }
-    }
-
     private static final Pattern URL = Pattern.compile("jdbc:(postgresql|mariadb)://([^/?]*)(?:/([^?]*))?(\\?.*)?");
     /** The numbers at the start of {@code select version()}, e.g. {@code 10.11.19} of {@code 10.11.19-MariaDB-0+deb12u1}. */
     private static final Pattern MARIADB_VERSION = Pattern.compile("(\\d+)\\.(\\d+)(\\.\\d+)?");
     /** MariaDB's read-only sessions: {@code tx_read_only} is understood by 10.x and 11.x alike. */
     private static final String MARIADB_READ_ONLY = "tx_read_only=1";
 
-    private final Vendor vendor;
+    private final Dialect vendor;
     private final String url;
     private final String hostAndPort;
     private final String database;
@@ -49,7 +31,7 @@ public final class ServerConnection {
     private final String user;
     private final String password;
 
-    private ServerConnection(Vendor vendor, String url, String hostAndPort, String database, String parameters,
+    private ServerConnection(Dialect vendor, String url, String hostAndPort, String database, String parameters,
                              String user, String password) {
         this.vendor = vendor;
         this.url = url;
@@ -74,16 +56,17 @@ public final class ServerConnection {
             throw new SchemaException("<url> (schema.url) is neither a PostgreSQL nor a MariaDB JDBC URL: " + redact(url)
                     + " (expected jdbc:postgresql://host:port/database or jdbc:mariadb://host:port/database).");
         }
-        Vendor vendor = m.group(1).equals(Vendor.MARIADB.scheme) ? Vendor.MARIADB : Vendor.POSTGRESQL;
+        Dialect vendor = Dialect.parse(m.group(1));
         String database = m.group(3) == null || m.group(3).isEmpty() ? null : m.group(3);
-        if (database == null && vendor == Vendor.POSTGRESQL) {
+        if (database == null && vendor == Dialect.POSTGRESQL) {
             database = "postgres";
         }
         return new ServerConnection(vendor, url.trim(), m.group(2), database, m.group(4) == null ? "" : m.group(4),
                 blankToNull(user), password);
     }
 
-    public Vendor vendor() {
+    /** Which database the URL names; its scheme is the dialect's id. */
+    public Dialect vendor() {
         return vendor;
     }
 
@@ -103,7 +86,7 @@ public final class ServerConnection {
      * @param readOnly every transaction of every session is read-only, enforced by the server
      */
     public DataSource dataSource(String database, boolean readOnly) {
-        return vendor == Vendor.MARIADB ? mariaDbDataSource(database, readOnly) : postgresDataSource(database, readOnly);
+        return vendor == Dialect.MARIADB ? mariaDbDataSource(database, readOnly) : postgresDataSource(database, readOnly);
     }
 
     private DataSource postgresDataSource(String database, boolean readOnly) {
@@ -130,7 +113,9 @@ public final class ServerConnection {
 
     private DataSource mariaDbDataSource(String database, boolean readOnly) {
         String name = database != null ? database : this.database;
-        String query = readOnly ? withReadOnlySession(parameters) : parameters;
+        // scratch databases run whole scripts (a generated undo) in one statement, as PostgreSQL does
+        String query = readOnly ? withReadOnlySession(parameters)
+                : parameters + (parameters.isEmpty() ? "?" : parameters.equals("?") ? "" : "&") + "allowMultiQueries=true";
         try {
             MariaDbDataSource dataSource = new MariaDbDataSource();
             // Connector/J 3 names the database only in the URL
@@ -173,7 +158,7 @@ public final class ServerConnection {
      * depends on both), asked over a read-only session.
      */
     public String version() {
-        if (vendor == Vendor.MARIADB) {
+        if (vendor == Dialect.MARIADB) {
             String full = mariaDbVersion(Statements.queryOne(dataSource(null, true), "select version()", toString()));
             return full.substring(0, full.lastIndexOf('.'));
         }
@@ -193,7 +178,7 @@ public final class ServerConnection {
 
     @Override
     public String toString() {
-        return vendor.displayName + " at " + describe() + (user == null ? "" : " as " + user);
+        return vendor.productName() + " at " + describe() + (user == null ? "" : " as " + user);
     }
 
     @Override

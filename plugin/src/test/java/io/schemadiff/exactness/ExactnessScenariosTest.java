@@ -1,5 +1,6 @@
 package io.schemadiff.exactness;
 
+import io.schemadiff.core.TargetDatabase;
 import io.schemadiff.diff.Change;
 import io.schemadiff.discover.EntityScanner;
 import io.schemadiff.discover.PackagePattern;
@@ -360,7 +361,7 @@ class ExactnessScenariosTest {
         List<String> classes = new EntityScanner().scan(Scenario.TEST_CLASSES, List.of(),
                 List.of(PackagePattern.of(c.pattern())), List.of()).classes();
         List<String> ddl = new HibernateModelBuilder().build(classes, ExactnessScenariosTest.class.getClassLoader(),
-                14, c.hibernate()).ddl();
+                TargetDatabase.postgresql(14), c.hibernate()).ddl();
         return Respelling.of(ddl);
     }
 }

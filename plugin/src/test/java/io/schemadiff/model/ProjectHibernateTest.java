@@ -1,5 +1,6 @@
 package io.schemadiff.model;
 
+import io.schemadiff.core.TargetDatabase;
 import io.schemadiff.testing.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class ProjectHibernateTest {
     void isolatedGenerateSchemaWritesWhatHibernateWritesNatively() throws Exception {
         Map<String, String> naming = Map.of("hibernate.physical_naming_strategy",
                 "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
-        EntityModel nativeModel = new HibernateModelBuilder().build(SHOP, getClass().getClassLoader(), 14, naming);
+        EntityModel nativeModel = new HibernateModelBuilder().build(SHOP, getClass().getClassLoader(), TargetDatabase.postgresql(14), naming);
 
         try (ProjectHibernate project = ProjectHibernate.find(testClasspath()).orElseThrow()) {
             assertEquals(org.hibernate.Version.getVersionString(), project.version());
@@ -71,13 +72,13 @@ class ProjectHibernateTest {
     @Test
     void theModelSaysWhoseHibernateWroteIt() {
         EntityModel model = new HibernateModelBuilder().build(SHOP, getClass().getClassLoader(),
-                List.of(Scenario.TEST_CLASSES), 14, Map.of());
+                List.of(Scenario.TEST_CLASSES), TargetDatabase.postgresql(14), Map.of());
         assertEquals(EntityModel.Origin.PLUGIN, model.origin());
         assertTrue(model.producedBy().startsWith("Hibernate ORM " + org.hibernate.Version.getVersionString()),
                 model.producedBy());
 
         EntityModel withProjectHibernate = new HibernateModelBuilder().build(SHOP, getClass().getClassLoader(),
-                testClasspath(), 14, Map.of());
+                testClasspath(), TargetDatabase.postgresql(14), Map.of());
         assertEquals(EntityModel.Origin.PROJECT, withProjectHibernate.origin());
         assertEquals(model.ddl(), withProjectHibernate.ddl());
     }

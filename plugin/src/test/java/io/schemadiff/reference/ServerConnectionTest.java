@@ -1,5 +1,6 @@
 package io.schemadiff.reference;
 
+import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.testing.LocalMariaDb;
 import io.schemadiff.testing.LocalPostgres;
@@ -64,12 +65,12 @@ class ServerConnectionTest {
     void aMariaDbUrlIsDescribedWithoutParametersOrPassword() {
         ServerConnection connection = ServerConnection.of(
                 "jdbc:mariadb://db.internal:3307/app?useSsl=true&password=hunter2", "ci", "s3cret");
-        assertEquals(ServerConnection.Vendor.MARIADB, connection.vendor());
+        assertEquals(Dialect.MARIADB, connection.vendor());
         assertEquals("db.internal:3307/app", connection.describe());
         assertEquals("app", connection.database());
         assertEquals("MariaDB at db.internal:3307/app as ci", connection.toString());
         assertFalse(connection.toString().contains("hunter2") || connection.toString().contains("s3cret"));
-        assertEquals(ServerConnection.Vendor.POSTGRESQL,
+        assertEquals(Dialect.POSTGRESQL,
                 ServerConnection.of("jdbc:postgresql://localhost/app", null, null).vendor());
     }
 

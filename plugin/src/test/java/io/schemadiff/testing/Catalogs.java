@@ -1,6 +1,7 @@
 package io.schemadiff.testing;
 
-import io.schemadiff.catalog.PostgresCatalogReader;
+import io.schemadiff.catalog.CatalogReader;
+import io.schemadiff.core.Dialect;
 import io.schemadiff.reference.MigrationReplay;
 import io.schemadiff.schema.SchemaFingerprint;
 
@@ -16,8 +17,12 @@ public final class Catalogs {
     }
 
     public static String fingerprint(DataSource database) {
+        return fingerprint(database, Dialect.POSTGRESQL);
+    }
+
+    public static String fingerprint(DataSource database, Dialect dialect) {
         try (Connection connection = database.getConnection()) {
-            PostgresCatalogReader reader = new PostgresCatalogReader(Set.of(MigrationReplay.HISTORY_TABLE));
+            CatalogReader reader = CatalogReader.of(dialect, Set.of(MigrationReplay.HISTORY_TABLE));
             return SchemaFingerprint.of(reader.read(connection, reader.userSchemas(connection)));
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -1,6 +1,9 @@
 package io.schemadiff.testing;
 
 import io.schemadiff.core.Console;
+import io.schemadiff.core.Dialect;
+import io.schemadiff.core.TargetDatabase;
+import io.schemadiff.reference.ScratchServer;
 import io.schemadiff.model.EntityModel;
 import io.schemadiff.model.HibernateModelBuilder;
 import io.schemadiff.pipeline.Comparison;
@@ -35,6 +38,7 @@ public final class Scenario {
     private Map<String, String> hibernateProperties = Map.of();
     private final List<String> warnings = new ArrayList<>();
     private List<String> exclude = List.of();
+    private Dialect dialect = Dialect.POSTGRESQL;
 
     private Scenario(Path migrations, List<String> packages) {
         this.migrations = migrations;
@@ -50,6 +54,16 @@ public final class Scenario {
             throw new UncheckedIOException(e);
         }
         return new Scenario(migrations, List.of(packagePatterns));
+    }
+
+    /** Runs on the machine's MariaDB server instead of the shared embedded PostgreSQL. */
+    public Scenario on(Dialect value) {
+        this.dialect = value;
+        return this;
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     public Scenario hibernate(Map<String, String> properties) {
@@ -88,6 +102,8 @@ public final class Scenario {
 
     public PipelineSettings settings() {
         return new PipelineSettings()
+                .dialect(dialect)
+                .mariadbVersion(dialect == Dialect.MARIADB ? SharedMariaDb.version() : null)
                 .classesDirectory(TEST_CLASSES)
                 .projectClassLoader(Scenario.class.getClassLoader())
                 .packages(packages)
@@ -99,7 +115,7 @@ public final class Scenario {
     }
 
     public SchemaPipeline pipeline(PipelineSettings settings) {
-        return pipeline(settings, SharedPostgres::server);
+        return pipeline(settings, dialect == Dialect.MARIADB ? SharedMariaDb::server : SharedPostgres::server);
     }
 
     /** With scratch databases on {@code servers} instead of the shared embedded server. */
@@ -125,23 +141,8 @@ public final class Scenario {
      * database built from Hibernate's own DDL has, names aside.
      */
     public void assertMigrationsBuildTheModel() {
-        try (SharedPostgres.Database migrated = SharedPostgres.newDatabase("check_migrated");
-             SharedPostgres.Database hibernate = SharedPostgres.newDatabase("check_hibernate")) {
-            new MigrationReplay().replay(migrated.dataSource(), List.of(migrations));
-            EntityModel model = new HibernateModelBuilder().build(
-                    new io.schemadiff.discover.EntityScanner().scan(TEST_CLASSES, List.of(),
-                            packages.stream().map(io.schemadiff.discover.PackagePattern::of).toList(), classes).classes(),
-                    Scenario.class.getClassLoader(), PipelineSettings.DEFAULT_POSTGRES_MAJOR, hibernateProperties);
-            try (Connection c = hibernate.dataSource().getConnection(); Statement s = c.createStatement()) {
-                for (String ddl : model.ddl()) {
-                    s.execute(ddl);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            org.junit.jupiter.api.Assertions.assertEquals(Catalogs.fingerprint(hibernate.dataSource()),
-                    Catalogs.fingerprint(migrated.dataSource()),
-                    "the migrations must build exactly the schema Hibernate creates");
-        }
+        ModelRoundTrip.assertMigrationsBuildTheModel(dialect,
+                dialect == Dialect.MARIADB ? SharedMariaDb.server() : SharedPostgres.server(), List.of(migrations),
+                TEST_CLASSES, packages, classes, Scenario.class.getClassLoader(), hibernateProperties);
     }
 }

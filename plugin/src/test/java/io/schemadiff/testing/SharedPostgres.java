@@ -29,16 +29,21 @@ public final class SharedPostgres {
 
     /** A fresh, uniquely named database. */
     public static Database newDatabase(String purpose) {
-        String name = purpose + "_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
-        ScratchServer s = server();
-        return new Database(name, s.createDatabase(name));
+        return Database.create(server(), purpose);
     }
 
-    /** A scratch database; {@link #close()} drops it. */
-    public record Database(String name, DataSource dataSource) implements AutoCloseable {
+    /** A scratch database on a test server; {@link #close()} drops it. */
+    public record Database(String name, DataSource dataSource, ScratchServer server) implements AutoCloseable {
+
+        /** A database named {@code schemadiff_<purpose>_<random>}: the only names servers lend out. */
+        public static Database create(ScratchServer server, String purpose) {
+            String name = "schemadiff_" + purpose + "_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
+            return new Database(name, server.createDatabase(name), server);
+        }
+
         @Override
         public void close() {
-            server().dropDatabase(name);
+            server.dropDatabase(name);
         }
     }
 }
