@@ -1,0 +1,210 @@
+package io.schemadiff.exactness;
+
+import io.schemadiff.core.Dialect;
+import io.schemadiff.core.SchemaException;
+import io.schemadiff.core.TargetDatabase;
+import io.schemadiff.diff.Change;
+import io.schemadiff.discover.EntityScanner;
+import io.schemadiff.discover.PackagePattern;
+import io.schemadiff.model.HibernateModelBuilder;
+import io.schemadiff.pipeline.Comparison;
+import io.schemadiff.pipeline.SchemaPipeline;
+import io.schemadiff.testing.Scenario;
+import io.schemadiff.testing.SharedMariaDb;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The exactness suite on MariaDB (the machine's server, 127.0.0.1:3306), over the same fixtures as
+ * {@link ExactnessScenariosTest}:
+ * <ol>
+ * <li>migrations that already match the model, whether Hibernate's own MariaDB DDL or SQL written by
+ * hand in other spellings, report nothing;</li>
+ * <li>from no migrations or out-of-date ones, {@code generate} writes a migration and its undo (both
+ * proven by the pipeline); Flyway then builds exactly the schema Hibernate's own DDL builds, and a
+ * second comparison reports nothing.</li>
+ * </ol>
+ */
+class MariaDbExactnessTest {
+
+    private static final AtomicInteger FALSE_POSITIVES = new AtomicInteger();
+    private static final AtomicInteger IN_SYNC_CASES = new AtomicInteger();
+
+    /**
+     * Fixtures MariaDB cannot take as they are: {@code jsonb} by columnDefinition, another schema, and a
+     * column named {@code longText} (a MariaDB type keyword, which Hibernate does not quote there).
+     */
+    private static final List<String> POSTGRESQL_ONLY = List.of("json", "otherschema", "strings");
+
+    static Stream<String> fixtures() throws Exception {
+        try (Stream<Path> folders = Files.list(Scenario.TEST_CLASSES.resolve("io/schemadiff/fixtures/exact"))) {
+            return folders.map(p -> p.getFileName().toString()).filter(name -> !POSTGRESQL_ONLY.contains(name))
+                    .sorted().toList().stream();
+        }
+    }
+
+    /** A hand-written migration that matches the model, and a mutation that must be found. */
+    record Case(String name, String fixture, String inSync, UnaryOperator<String> outOfDate, List<Change.Kind> expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Case hand(String name, String fixture, String sql, String from, String to, Change.Kind... expected) {
+        return new Case(name, fixture, sql, s -> {
+            if (!s.contains(from)) {
+                throw new IllegalStateException("the mutation's text is not in the migration: " + from);
+            }
+            return s.replace(from, to);
+        }, List.of(expected));
+    }
+
+    private static final Change.Kind ALTER = Change.Kind.ALTER_COLUMN;
+
+    static Stream<Case> handWritten() {
+        return Stream.of(
+                hand("integers: display widths, int/integer, lower-case column names", "integers", """
+                                create table counters (id bigint(20) not null primary key, big bigint(20) not null,
+                                    boxedbig bigint, boxedwhole int(11), tiny smallint(6) not null,
+                                    version int not null, whole integer not null);
+                                """,
+                        "whole integer not null", "whole smallint not null", ALTER),
+                hand("decimals: numeric vs decimal, decimal(p) vs decimal(p,0)", "decimals", """
+                                create table prices (id bigint primary key, amount numeric(10, 2) not null,
+                                    huge decimal(38), unscaled numeric(38,2), whole decimal(5,0));
+                                """,
+                        "amount numeric(10, 2) not null", "amount numeric(8, 2) not null", ALTER),
+                hand("defaults: quoted and unquoted numbers, bit true and 1, now() and current_timestamp", "defaults", """
+                                create table settings (id bigint not null, retries integer default '0' not null,
+                                    mode varchar(5) default 'on', enabled bit default true,
+                                    createdAt datetime(6) default now(6), primary key (id));
+                                """,
+                        "mode varchar(5) default 'on'", "mode varchar(5) default 'off'", ALTER),
+                hand("checks: a named check under another name is dropped and added (MariaDB renames no check)",
+                        "checks", """
+                                create table accounts (id bigint not null primary key, balance numeric(12,2),
+                                    creditLimit numeric(12,2) check (creditLimit between 0 and 100000),
+                                    constraint balance_within_limit check (balance >= -creditLimit));
+                                """,
+                        "constraint balance_within_limit", "constraint ck_balance",
+                        Change.Kind.DROP_CHECK, Change.Kind.ADD_CHECK),
+                hand("indexes: a named index under another name is renamed", "indexes", """
+                                create table shipments (id bigint primary key, carrier varchar(30), shippedOn date,
+                                    tracking varchar(40));
+                                create index shipments_by_carrier_and_day on shipments (carrier, shippedOn);
+                                create unique index uk_tracking on shipments (tracking);
+                                """,
+                        "index shipments_by_carrier_and_day", "index ix_carrier_day", Change.Kind.RENAME_CONSTRAINT),
+                hand("a table nobody maps is dropped, a missing one created", "integers", """
+                                create table counters (id bigint primary key, big bigint not null, boxedBig bigint,
+                                    boxedWhole integer, tiny smallint not null, version integer not null,
+                                    whole integer not null);
+                                """,
+                        "create table counters", "create table legacy (id int primary key);\ncreate table counters_old",
+                        Change.Kind.DROP_TABLE, Change.Kind.DROP_TABLE, Change.Kind.CREATE_TABLE));
+    }
+
+    @ParameterizedTest(name = "{0}: Hibernate's own MariaDB DDL reports nothing")
+    @MethodSource("fixtures")
+    void hibernatesOwnDdlReportsNothing(String fixture, @TempDir Path dir) {
+        Scenario scenario = scenario(dir, fixture).migration("V1__model.sql", hibernateDdl(fixture));
+        assertInSync(scenario, fixture);
+    }
+
+    @ParameterizedTest(name = "{0}: generated from nothing, applied, equal to Hibernate's schema")
+    @MethodSource("fixtures")
+    void fromNothingTheGeneratedMigrationBuildsTheModel(String fixture, @TempDir Path dir) {
+        Scenario scenario = scenario(dir, fixture);
+        assertGeneratedAndProven(scenario);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("handWritten")
+    void handWrittenMigrationsThatMatchReportNothing(Case c, @TempDir Path dir) {
+        assertInSync(scenario(dir, c.fixture()).migration("V1__model.sql", c.inSync()), c.inSync());
+    }
+
+    @ParameterizedTest(name = "{0}: out of date")
+    @MethodSource("handWritten")
+    void outOfDateHandWrittenMigrationsAreGeneratedAndProven(Case c, @TempDir Path dir) {
+        Scenario scenario = scenario(dir, c.fixture()).migration("V1__model.sql", c.outOfDate().apply(c.inSync()));
+        Comparison comparison = scenario.compare();
+        assertEquals(c.expected(), comparison.diff().changes().stream().map(Change::kind).toList(),
+                () -> comparison.diff().changes() + "\n" + comparison.migrationSql());
+        assertGeneratedAndProven(scenario);
+    }
+
+    @Test
+    void aModelInAnotherSchemaIsRefusedNamingTheSetting(@TempDir Path dir) {
+        Scenario scenario = scenario(dir, "integers").hibernate(Map.of("hibernate.default_schema", "reporting"));
+        SchemaException e = assertThrows(SchemaException.class, scenario::compare);
+        assertTrue(e.getMessage().contains("hibernate.default_schema"), e.getMessage());
+    }
+
+    @Test
+    void theMigrationIsWrittenForMariaDb(@TempDir Path dir) {
+        Comparison comparison = scenario(dir, "identity").compare();
+        String sql = comparison.migrationSql();
+        assertTrue(sql.contains("MariaDB " + TargetDatabase.of(Dialect.MARIADB, SharedMariaDb.version()).major()), sql);
+        assertTrue(sql.contains("auto_increment") || sql.contains("AUTO_INCREMENT"), sql);
+        assertFalse(sql.contains("\""), "identifiers are quoted with backticks on MariaDB, if at all:\n" + sql);
+    }
+
+    @AfterAll
+    static void reportFalsePositives() {
+        System.out.println("MariaDB exactness suite: " + FALSE_POSITIVES.get() + " false positive(s) in "
+                + IN_SYNC_CASES.get() + " in-sync case(s)");
+    }
+
+    private static Scenario scenario(Path dir, String fixture) {
+        return Scenario.of(dir, "io.schemadiff.fixtures.exact." + fixture + ".domains.*.model").on(Dialect.MARIADB);
+    }
+
+    private static void assertInSync(Scenario scenario, String migration) {
+        Comparison comparison = scenario.compare();
+        IN_SYNC_CASES.incrementAndGet();
+        if (!comparison.inSync()) {
+            FALSE_POSITIVES.incrementAndGet();
+        }
+        assertTrue(comparison.inSync(), () -> "false positives: " + comparison.diff().changes()
+                + "\n--- migration ---\n" + migration);
+    }
+
+    private static void assertGeneratedAndProven(Scenario scenario) {
+        SchemaPipeline.Generation generation = scenario.generate();
+        assertTrue(generation.written().isPresent(), "a migration is written");
+        assertTrue(Files.exists(scenario.migrations().resolve(generation.comparison().undoFileName())),
+                "the undo, proven by the pipeline, is written beside the migration");
+        assertTrue(scenario.compare().inSync(),
+                () -> "not in sync after generating:\n" + generation.comparison().migrationSql());
+        assertFalse(scenario.generate().written().isPresent(), "a second generate writes nothing");
+        scenario.assertMigrationsBuildTheModel();
+    }
+
+    /** Hibernate's create DDL for the fixture on the server's MariaDB version, as a migration. */
+    private static String hibernateDdl(String fixture) {
+        List<String> classes = new EntityScanner().scan(Scenario.TEST_CLASSES, List.of(),
+                List.of(PackagePattern.of("io.schemadiff.fixtures.exact." + fixture + ".domains.*.model")),
+                List.of()).classes();
+        List<String> ddl = new HibernateModelBuilder().build(classes, MariaDbExactnessTest.class.getClassLoader(),
+                TargetDatabase.of(Dialect.MARIADB, SharedMariaDb.version()), Map.of()).ddl();
+        return String.join(";\n", ddl) + ";\n";
+    }
+}
