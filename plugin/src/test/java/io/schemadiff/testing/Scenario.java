@@ -39,6 +39,7 @@ public final class Scenario {
     private final List<String> warnings = new ArrayList<>();
     private List<String> exclude = List.of();
     private Dialect dialect = Dialect.POSTGRESQL;
+    private java.util.function.Supplier<ScratchServer> mariadb = SharedMariaDb::server;
 
     private Scenario(Path migrations, List<String> packages) {
         this.migrations = migrations;
@@ -59,6 +60,13 @@ public final class Scenario {
     /** Runs on the machine's MariaDB server instead of the shared embedded PostgreSQL. */
     public Scenario on(Dialect value) {
         this.dialect = value;
+        return this;
+    }
+
+    /** Runs on {@code servers}, a MariaDB (e.g. {@link SharedMariaDb#embedded()}). */
+    public Scenario onMariaDb(java.util.function.Supplier<ScratchServer> servers) {
+        this.dialect = Dialect.MARIADB;
+        this.mariadb = servers;
         return this;
     }
 
@@ -103,7 +111,7 @@ public final class Scenario {
     public PipelineSettings settings() {
         return new PipelineSettings()
                 .dialect(dialect)
-                .mariadbVersion(dialect == Dialect.MARIADB ? SharedMariaDb.version() : null)
+                .mariadbVersion(dialect == Dialect.MARIADB ? mariadb.get().version() : null)
                 .classesDirectory(TEST_CLASSES)
                 .projectClassLoader(Scenario.class.getClassLoader())
                 .packages(packages)
@@ -115,7 +123,7 @@ public final class Scenario {
     }
 
     public SchemaPipeline pipeline(PipelineSettings settings) {
-        return pipeline(settings, dialect == Dialect.MARIADB ? SharedMariaDb::server : SharedPostgres::server);
+        return pipeline(settings, dialect == Dialect.MARIADB ? mariadb : SharedPostgres::server);
     }
 
     /** With scratch databases on {@code servers} instead of the shared embedded server. */
@@ -142,7 +150,7 @@ public final class Scenario {
      */
     public void assertMigrationsBuildTheModel() {
         ModelRoundTrip.assertMigrationsBuildTheModel(dialect,
-                dialect == Dialect.MARIADB ? SharedMariaDb.server() : SharedPostgres.server(), List.of(migrations),
+                dialect == Dialect.MARIADB ? mariadb.get() : SharedPostgres.server(), List.of(migrations),
                 TEST_CLASSES, packages, classes, Scenario.class.getClassLoader(), hibernateProperties);
     }
 }

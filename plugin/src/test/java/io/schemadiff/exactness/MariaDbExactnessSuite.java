@@ -9,10 +9,12 @@ import io.schemadiff.discover.PackagePattern;
 import io.schemadiff.model.HibernateModelBuilder;
 import io.schemadiff.pipeline.Comparison;
 import io.schemadiff.pipeline.SchemaPipeline;
+import io.schemadiff.reference.ScratchServer;
 import io.schemadiff.testing.Scenario;
 import io.schemadiff.testing.SharedMariaDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The exactness suite on MariaDB (the machine's server, 127.0.0.1:3306), over the same fixtures as
- * {@link ExactnessScenariosTest}:
+ * The exactness suite on MariaDB, over the same fixtures as {@link ExactnessScenariosTest}, run on the
+ * embedded MariaDB ({@link MariaDbExactnessOnEmbeddedTest}) and on the machine's server
+ * ({@link MariaDbExactnessOnServerTest}):
  * <ol>
  * <li>migrations that already match the model, whether Hibernate's own MariaDB DDL or SQL written by
  * hand in other spellings, report nothing;</li>
@@ -41,10 +44,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * second comparison reports nothing.</li>
  * </ol>
  */
-class MariaDbExactnessTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class MariaDbExactnessSuite {
 
-    private static final AtomicInteger FALSE_POSITIVES = new AtomicInteger();
-    private static final AtomicInteger IN_SYNC_CASES = new AtomicInteger();
+    private final AtomicInteger falsePositives = new AtomicInteger();
+    private final AtomicInteger inSyncCases = new AtomicInteger();
+
+    /** The MariaDB the pipelines of this run create their scratch databases on. */
+    abstract ScratchServer server();
 
     /**
      * Fixtures MariaDB cannot take as they are: {@code jsonb} by columnDefinition, another schema, and a
@@ -162,32 +169,32 @@ class MariaDbExactnessTest {
     void theMigrationIsWrittenForMariaDb(@TempDir Path dir) {
         Comparison comparison = scenario(dir, "identity").compare();
         String sql = comparison.migrationSql();
-        assertTrue(sql.contains("MariaDB " + TargetDatabase.of(Dialect.MARIADB, SharedMariaDb.version()).major()), sql);
+        assertTrue(sql.contains(TargetDatabase.of(Dialect.MARIADB, server().version()).describe()), sql);
         assertTrue(sql.contains("auto_increment") || sql.contains("AUTO_INCREMENT"), sql);
         assertFalse(sql.contains("\""), "identifiers are quoted with backticks on MariaDB, if at all:\n" + sql);
     }
 
     @AfterAll
-    static void reportFalsePositives() {
-        System.out.println("MariaDB exactness suite: " + FALSE_POSITIVES.get() + " false positive(s) in "
-                + IN_SYNC_CASES.get() + " in-sync case(s)");
+    void reportFalsePositives() {
+        System.out.println("MariaDB exactness suite on MariaDB " + server().version() + ": " + falsePositives.get()
+                + " false positive(s) in " + inSyncCases.get() + " in-sync case(s)");
     }
 
-    private static Scenario scenario(Path dir, String fixture) {
-        return Scenario.of(dir, "io.schemadiff.fixtures.exact." + fixture + ".domains.*.model").on(Dialect.MARIADB);
+    private Scenario scenario(Path dir, String fixture) {
+        return Scenario.of(dir, "io.schemadiff.fixtures.exact." + fixture + ".domains.*.model").onMariaDb(this::server);
     }
 
-    private static void assertInSync(Scenario scenario, String migration) {
+    private void assertInSync(Scenario scenario, String migration) {
         Comparison comparison = scenario.compare();
-        IN_SYNC_CASES.incrementAndGet();
+        inSyncCases.incrementAndGet();
         if (!comparison.inSync()) {
-            FALSE_POSITIVES.incrementAndGet();
+            falsePositives.incrementAndGet();
         }
         assertTrue(comparison.inSync(), () -> "false positives: " + comparison.diff().changes()
                 + "\n--- migration ---\n" + migration);
     }
 
-    private static void assertGeneratedAndProven(Scenario scenario) {
+    private void assertGeneratedAndProven(Scenario scenario) {
         SchemaPipeline.Generation generation = scenario.generate();
         assertTrue(generation.written().isPresent(), "a migration is written");
         assertTrue(Files.exists(scenario.migrations().resolve(generation.comparison().undoFileName())),
@@ -199,12 +206,12 @@ class MariaDbExactnessTest {
     }
 
     /** Hibernate's create DDL for the fixture on the server's MariaDB version, as a migration. */
-    private static String hibernateDdl(String fixture) {
+    private String hibernateDdl(String fixture) {
         List<String> classes = new EntityScanner().scan(Scenario.TEST_CLASSES, List.of(),
                 List.of(PackagePattern.of("io.schemadiff.fixtures.exact." + fixture + ".domains.*.model")),
                 List.of()).classes();
-        List<String> ddl = new HibernateModelBuilder().build(classes, MariaDbExactnessTest.class.getClassLoader(),
-                TargetDatabase.of(Dialect.MARIADB, SharedMariaDb.version()), Map.of()).ddl();
+        List<String> ddl = new HibernateModelBuilder().build(classes, MariaDbExactnessSuite.class.getClassLoader(),
+                TargetDatabase.of(Dialect.MARIADB, server().version()), Map.of()).ddl();
         return String.join(";\n", ddl) + ";\n";
     }
 }
