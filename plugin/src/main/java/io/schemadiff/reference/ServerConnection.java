@@ -17,6 +17,16 @@ import java.util.regex.Pattern;
  */
 public final class ServerConnection {
 
+    static {
+        // Connector/J logs a WARN line for every error a server returns, which the plugin reports
+        // itself with its context; Maven's SLF4J reads levels when a logger is created, so default it
+        // to errors unless the user chose otherwise
+        String driverLevel = "org.slf4j.simpleLogger.log.org.mariadb.jdbc";
+        if (System.getProperty(driverLevel) == null) {
+            System.setProperty(driverLevel, "error");
+        }
+    }
+
     private static final Pattern URL = Pattern.compile("jdbc:(postgresql|mariadb)://([^/?]*)(?:/([^?]*))?(\\?.*)?");
     /** The numbers at the start of {@code select version()}, e.g. {@code 10.11.19} of {@code 10.11.19-MariaDB-0+deb12u1}. */
     private static final Pattern MARIADB_VERSION = Pattern.compile("(\\d+)\\.(\\d+)(\\.\\d+)?");
