@@ -1,5 +1,6 @@
 package com.example.finance;
 
+import io.schemadiff.core.TargetDatabase;
 import io.schemadiff.catalog.PostgresCatalogReader;
 import io.schemadiff.core.Console;
 import io.schemadiff.discover.EntityScanner;
@@ -102,7 +103,7 @@ class MigrationRoundTripTest {
         List<String> classes = new EntityScanner().scan(CLASSES, List.of(),
                 List.of(PackagePattern.of(PipelineSettings.DEFAULT_PACKAGES)), List.of()).classes();
         EntityModel model = new HibernateModelBuilder().build(classes, getClass().getClassLoader(),
-                PipelineSettings.DEFAULT_POSTGRES_MAJOR, HIBERNATE);
+                TargetDatabase.postgresql(PipelineSettings.DEFAULT_POSTGRES_MAJOR), HIBERNATE);
         DataSource database = postgres.createDatabase("hibernate_" + System.nanoTime());
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             for (String ddl : model.ddl()) {
