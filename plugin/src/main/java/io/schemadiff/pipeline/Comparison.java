@@ -19,7 +19,9 @@ import java.util.Map;
  *                          {@code null} when in sync
  * @param migrationSql      its full text; {@code null} when in sync
  * @param timings           milliseconds per stage, in pipeline order
- * @param modelSchema       the schema Hibernate's DDL builds, as read back from PostgreSQL
+ * @param serverVersion     the version of the server both schemas were built on (the scratch server's
+ *                          for a live reference), e.g. {@code 14.22} or {@code 11.4.5}
+ * @param modelSchema       the schema Hibernate's DDL builds, as read back from that server
  * @param referenceSchema   the schema the existing migrations build
  * @param undoFileName      the undo file, e.g. {@code U4__add_phone_to_accounts.sql}; {@code null} when
  *                          in sync or undo files are off
@@ -30,6 +32,7 @@ import java.util.Map;
  *                          PostgreSQL 14.22} or {@code live database db.internal:5432/app}; never credentials
  * @param migrationsFolder  where a new migration goes: the first Flyway location that is a folder of the project
  * @param migrationStatus   for a live database: where it stands against the migrations; otherwise {@code null}
+ * @param dialect           the database the migrations are written for
  * @param dataProblem       why the migration does not run on the rows the existing migrations insert
  *                          (say, NOT NULL on a table with rows), or {@code null} when it runs
  */
@@ -40,7 +43,7 @@ public record Comparison(
         List<RenderedChange> changes,
         String migrationFileName,
         String migrationSql,
-        String postgresVersion,
+        String serverVersion,
         int migrationsReplayed,
         Map<String, Long> timings,
         DatabaseSchema modelSchema,
@@ -51,7 +54,8 @@ public record Comparison(
         FollowUp followUp,
         String reference,
         MigrationStatus migrationStatus,
-        java.nio.file.Path migrationsFolder) {
+        java.nio.file.Path migrationsFolder,
+        io.schemadiff.core.Dialect dialect) {
 
     /** A second migration that runs after the first (and its undo), e.g. {@code create index concurrently}. */
     public record FollowUp(String fileName, String sql, String undoFileName, String undoSql) {

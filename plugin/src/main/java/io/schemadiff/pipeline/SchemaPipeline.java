@@ -237,7 +237,7 @@ public final class SchemaPipeline {
 
                 if (diff.isEmpty()) {
                     return new Comparison(discovered, model, diff, List.of(), null, null, server.version(), replayed,
-                            timings, modelSchema, referenceSchema, null, null, null, null, referenceLabel, status, migrations.writableFolder());
+                            timings, modelSchema, referenceSchema, null, null, null, null, referenceLabel, status, migrations.writableFolder(), dialect);
                 }
 
                 // index builds on tables with rows can go to a migration of their own, built concurrently
@@ -295,7 +295,7 @@ public final class SchemaPipeline {
                 }
                 return new Comparison(discovered, model, diff, rendered, first.fileName(), first.sql(), server.version(),
                         replayed, timings, modelSchema, referenceSchema, first.undoFileName(), first.undoSql(),
-                        dataProblem, followUp == null ? null : followUp.asFollowUp(), referenceLabel, status, migrations.writableFolder());
+                        dataProblem, followUp == null ? null : followUp.asFollowUp(), referenceLabel, status, migrations.writableFolder(), dialect);
             } finally {
                 if (settings.reference() != PipelineSettings.Reference.LIVE) {
                     dropQuietly(server, referenceName);

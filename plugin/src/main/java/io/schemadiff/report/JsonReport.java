@@ -33,7 +33,9 @@ public final class JsonReport {
                 "hibernate", Json.object(
                         "version", comparison.model().hibernateVersion(),
                         "origin", comparison.model().origin().name().toLowerCase(Locale.ROOT)),
-                "postgresVersion", comparison.postgresVersion(),
+                "database", Json.object("dialect", comparison.dialect().id(), "version", comparison.serverVersion()),
+                "postgresVersion", comparison.dialect() == io.schemadiff.core.Dialect.POSTGRESQL
+                        ? comparison.serverVersion() : null,
                 "entities", comparison.discovered().entities().size(),
                 "tablesChecked", Tables.checked(comparison).size(),
                 "migrationsReplayed", comparison.migrationsReplayed(),

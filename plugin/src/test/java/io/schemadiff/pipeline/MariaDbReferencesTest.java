@@ -136,6 +136,9 @@ class MariaDbReferencesTest {
         assertEquals(List.of(Change.Kind.DROP_COLUMN), comparison.diff().changes().stream().map(Change::kind).toList(),
                 comparison.diff().changes().toString());
         assertEquals(List.of("V2__later.sql"), comparison.migrationStatus().pending());
+        var json = io.schemadiff.testing.ReportSchema.validJson(comparison);
+        assertEquals("mariadb", json.get("database").get("dialect").asText(), json.toString());
+        assertTrue(json.get("postgresVersion").isNull(), json.toString());
         assertEquals(before, snapshot(), "a live database is only read");
     }
 

@@ -90,7 +90,7 @@ class ReferencesTest {
         int serverMajor = LocalPostgres.server().majorVersion();
         assertTrue(generation.comparison().migrationSql().contains(", PostgreSQL " + serverMajor + ")"),
                 "with no major set, Hibernate writes DDL for the named server's own: " + generation.comparison().migrationSql());
-        assertTrue(generation.comparison().postgresVersion().startsWith(
+        assertTrue(generation.comparison().serverVersion().startsWith(
                 LocalPostgres.column(LocalPostgres.server().dataSource(null, false), "show server_version").get(0)));
         scenario.assertMigrationsBuildTheModel();
     }
