@@ -1,5 +1,6 @@
 package io.schemadiff.diff;
 
+import io.schemadiff.core.Dialect;
 import io.schemadiff.schema.Column;
 import io.schemadiff.schema.DatabaseSchema;
 
@@ -62,14 +63,27 @@ public final class SafetyLint {
 
     /** @param reference the schema the existing migrations build: its tables are the ones with data */
     public static List<Finding> review(List<Change> plan, DatabaseSchema reference) {
+        return review(plan, reference, Dialect.POSTGRESQL);
+    }
+
+    /**
+     * @param dialect where the plan runs: locks differ (InnoDB builds secondary and unique indexes
+     *                online, without blocking writes; PostgreSQL's plain CREATE INDEX blocks them)
+     */
+    public static List<Finding> review(List<Change> plan, DatabaseSchema reference, Dialect dialect) {
         List<Finding> findings = new ArrayList<>();
         for (Change change : plan) {
-            findings.add(review(change, reference.tables().containsKey(change.subject())));
+            findings.add(review(change, reference.tables().containsKey(change.subject()), dialect));
         }
         return findings;
     }
 
     static Finding review(Change change, boolean existingTable) {
+        return review(change, existingTable, Dialect.POSTGRESQL);
+    }
+
+    static Finding review(Change change, boolean existingTable, Dialect dialect) {
+        boolean onlineIndexes = dialect == Dialect.MARIADB;
         Set<Risk> risks = EnumSet.noneOf(Risk.class);
         List<String> reasons = new ArrayList<>();
         if (change instanceof Change.DropTable) {
@@ -92,12 +106,18 @@ public final class SafetyLint {
             if (index.index().unique()) {
                 add(risks, reasons, Risk.DATA_DEPENDENT, "a unique index fails if existing rows have duplicates");
             }
-            add(risks, reasons, Risk.LOCK_HEAVY, "CREATE INDEX blocks writes while it builds "
-                    + "(CREATE INDEX CONCURRENTLY does not, in a migration of its own)");
+            if (!onlineIndexes) {
+                add(risks, reasons, Risk.LOCK_HEAVY, "CREATE INDEX blocks writes while it builds "
+                        + "(CREATE INDEX CONCURRENTLY does not, in a migration of its own)");
+            }
         } else if (change instanceof Change.AddUniqueKey || change instanceof Change.AddPrimaryKey) {
             add(risks, reasons, Risk.DATA_DEPENDENT, "fails if existing rows have duplicates"
                     + (change instanceof Change.AddPrimaryKey ? " or nulls" : ""));
-            add(risks, reasons, Risk.LOCK_HEAVY, "builds a unique index, blocking writes while it does");
+            if (change instanceof Change.AddPrimaryKey && onlineIndexes) {
+                add(risks, reasons, Risk.LOCK_HEAVY, "rebuilds the table (InnoDB stores rows by primary key)");
+            } else if (!onlineIndexes) {
+                add(risks, reasons, Risk.LOCK_HEAVY, "builds a unique index, blocking writes while it does");
+            }
         } else if (change instanceof Change.AddCheck) {
             add(risks, reasons, Risk.DATA_DEPENDENT, "fails if an existing row violates it (it scans the table)");
         } else if (change instanceof Change.AddForeignKey) {

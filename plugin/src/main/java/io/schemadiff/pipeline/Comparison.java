@@ -81,7 +81,7 @@ public record Comparison(
 
     /** What each change risks on a database with data, in the order of {@link #changes()}. */
     public List<SafetyLint.Finding> safety() {
-        return SafetyLint.review(diff.changes(), referenceSchema);
+        return SafetyLint.review(diff.changes(), referenceSchema, dialect);
     }
 
     /** The changes that lose data. */

@@ -281,7 +281,7 @@ public final class SchemaPipeline {
                         files.put(followUp.fileName(), followUp.sql());
                     }
                     dataProblem = verify(replay, reference, reader, modelSchema, files,
-                            SafetyLint.review(diff.changes(), referenceSchema), model.sources().explicitNames());
+                            SafetyLint.review(diff.changes(), referenceSchema, dialect), model.sources().explicitNames());
                     if (first.undoSql() != null && dataProblem == null) {
                         // undone in the reverse order of doing
                         Map<String, String> undos = new LinkedHashMap<>();
@@ -498,7 +498,7 @@ public final class SchemaPipeline {
                 concurrently);
         String sql = renderer.render(new MigrationDocument(fileName, settings.generator(),
                 "Hibernate ORM " + model.hibernateVersion() + ", " + target().describe(),
-                rendered, ReviewChecklist.of(changes, SafetyLint.review(changes, referenceSchema), undoFileName)));
+                rendered, ReviewChecklist.of(changes, SafetyLint.review(changes, referenceSchema, settings.dialect()), undoFileName)));
         String undoSql = null;
         if (undoFileName != null) {
             UndoPlan undo = UndoPlan.of(changes);

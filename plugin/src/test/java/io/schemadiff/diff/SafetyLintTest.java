@@ -1,5 +1,6 @@
 package io.schemadiff.diff;
 
+import io.schemadiff.core.Dialect;
 import io.schemadiff.schema.CheckConstraint;
 import io.schemadiff.schema.Column;
 import io.schemadiff.schema.DatabaseSchema;
@@ -97,6 +98,22 @@ class SafetyLintTest {
                 risks(new Change.AddUniqueKey(USERS, new UniqueKey("uk", List.of("email"), false))));
         assertEquals(EnumSet.of(DATA_DEPENDENT), risks(new Change.AddCheck(USERS,
                 CheckConstraint.fromCatalog("ck", "CHECK ((age > 0))", List.of("age")))));
+    }
+
+    @Test
+    void onMariaDbIndexesAreBuiltOnlineButAPrimaryKeyRebuildsTheTable() {
+        Index unique = new Index("ux", true, "create unique index ux on users (email)", "(email)", false, false);
+        assertEquals(EnumSet.of(DATA_DEPENDENT), mariadb(new Change.CreateIndex(USERS, unique)));
+        assertEquals(EnumSet.of(DATA_DEPENDENT),
+                mariadb(new Change.AddUniqueKey(USERS, new UniqueKey("uk", List.of("email"), false))));
+        assertEquals(EnumSet.of(DATA_DEPENDENT, LOCK_HEAVY),
+                mariadb(new Change.AddPrimaryKey(USERS, new io.schemadiff.schema.PrimaryKey("PRIMARY", List.of("id")))));
+        assertTrue(SafetyLint.review(List.of(new Change.CreateIndex(USERS, unique)), REFERENCE, Dialect.MARIADB).get(0)
+                .reasons().stream().noneMatch(r -> r.contains("CONCURRENTLY")), "no PostgreSQL advice on MariaDB");
+    }
+
+    private static Set<SafetyLint.Risk> mariadb(Change change) {
+        return SafetyLint.review(List.of(change), REFERENCE, Dialect.MARIADB).get(0).risks();
     }
 
     @Test
