@@ -9,6 +9,8 @@ assert files == ['U2__create_purchase_orders_table_and_2_more.sql', 'U3__create_
                  'V1__create_products_table.sql', 'V2__create_purchase_orders_table_and_2_more.sql',
                  'V3__create_invoices_table.sql'] : files
 
+// the dialect came from the application's datasource URL
+assert log =~ /Dialect: mariadb, from spring\.datasource\.url in .*application\.properties line 2/
 // 1: the failing diff named what is missing
 assert log.contains('purchase_orders')
 // 2: written for MariaDB, on the embedded server

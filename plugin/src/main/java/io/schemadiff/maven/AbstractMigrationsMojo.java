@@ -1,5 +1,7 @@
 package io.schemadiff.maven;
 
+import io.schemadiff.config.ApplicationProperties;
+import io.schemadiff.config.DatabaseUrls;
 import io.schemadiff.core.Dialect;
 import io.schemadiff.pipeline.PipelineSettings;
 import org.apache.maven.plugin.AbstractMojo;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What every goal shares: where the migrations are (the project's own Flyway settings, or the
@@ -67,9 +70,11 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
     /**
      * The database the migrations target: {@code postgresql} or {@code mariadb}. It decides Hibernate's
      * target, the reference server (an embedded one of the dialect, or the server at {@code url}), the
-     * templates, and what {@code {vendor}} in a Flyway location stands for.
+     * templates, and what {@code {vendor}} in a Flyway location stands for. Unset: the database the
+     * project's own JDBC URL names (flyway-maven-plugin {@code <url>}, {@code flyway.url},
+     * {@code spring.flyway.url}, {@code spring.datasource.url}), else {@code postgresql}.
      */
-    @Parameter(property = "schema.dialect", defaultValue = "postgresql")
+    @Parameter(property = "schema.dialect")
     protected String dialect;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -85,12 +90,7 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
 
     /** Where the migrations are and how Flyway is configured: the settings every goal needs. */
     protected PipelineSettings migrationSettings() throws MojoExecutionException {
-        Dialect target;
-        try {
-            target = Dialect.parse(dialect == null ? "postgresql" : dialect);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+
         Path base = project.getBasedir().toPath().toAbsolutePath();
         Map<String, String> flywayPlugin = FlywayPluginConfiguration.of(project);
         List<Path> confFiles = new ArrayList<>();
@@ -106,8 +106,7 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
         if (Files.isRegularFile(conventional) && !confFiles.contains(conventional)) {
             confFiles.add(conventional);
         }
-        return new PipelineSettings()
-                .dialect(target)
+        PipelineSettings settings = new PipelineSettings()
                 .baseDirectory(base)
                 .migrationsDirectory(migrations == null ? null : migrations.toPath().toAbsolutePath())
                 .locations(nonBlank(locations))
@@ -118,6 +117,24 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
                         .map(r -> base.resolve(r.getDirectory()).toAbsolutePath()).toList())
                 .profiles(nonBlank(profile))
                 .lockFile(lockFile == null ? null : lockFile.toPath());
+        return settings.dialect(dialect(settings));
+    }
+
+    /** The dialect set, else the one the project's own JDBC URL names (said in the log), else PostgreSQL. */
+    private Dialect dialect(PipelineSettings settings) throws MojoExecutionException {
+        try {
+            if (dialect != null && !dialect.isBlank()) {
+                return Dialect.parse(dialect);
+            }
+            Optional<DatabaseUrls.Detected> detected = DatabaseUrls.detect(settings.flywayPluginConfiguration(),
+                    settings.flywayConfFiles(), ApplicationProperties.load(settings.resourceDirectories(),
+                            settings.profiles()));
+            detected.filter(d -> d.dialect() != Dialect.POSTGRESQL).ifPresent(d -> getLog().info("Dialect: "
+                    + d.dialect().id() + ", from " + d.source() + " (set <dialect> (schema.dialect) to choose)"));
+            return detected.map(DatabaseUrls.Detected::dialect).orElse(Dialect.POSTGRESQL);
+        } catch (IllegalArgumentException | io.schemadiff.core.SchemaException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
     }
 
     protected static List<String> nonBlank(List<String> values) {
