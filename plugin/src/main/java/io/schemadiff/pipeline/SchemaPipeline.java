@@ -211,8 +211,9 @@ public final class SchemaPipeline {
                     replayed = replay.replay(reference);
                     referenceLabel = replayed + " migration(s) replayed on "
                             + (settings.reference() == PipelineSettings.Reference.SERVER
-                            ? "a scratch database of " + settings.connection() : "embedded")
-                            + " " + dialect.productName() + " " + server.version();
+                            ? "a scratch database of " + settings.connection() + ", version"
+                            : "embedded " + dialect.productName())
+                            + " " + server.version();
                 }
                 DataSource modelDatabase = server.createDatabase(modelName);
                 timings.put(live ? "read live" : "replay", elapsed(t));
