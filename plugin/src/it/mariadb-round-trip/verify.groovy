@@ -17,6 +17,9 @@ assert log.contains('purchase_orders')
 def sql = new File(folder, 'V2__create_purchase_orders_table_and_2_more.sql').text
 assert sql.contains('MariaDB 11.4') : sql
 assert sql.contains('create table purchase_orders') : sql
+// columns are compared without case, but written as the entity model spells them
+assert sql.contains('placedAt datetime(6) not null') : sql
+assert sql.contains('create index idx_purchase_orders_placed on purchase_orders (placedAt);') : sql
 assert sql.contains('auto_increment') : sql
 assert sql.contains('alter table products add column description') : sql
 // V1's hand-written bool is tinyint(1); Hibernate maps boolean to bit(1) on MariaDB

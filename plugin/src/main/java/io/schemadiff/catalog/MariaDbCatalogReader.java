@@ -117,6 +117,34 @@ public final class MariaDbCatalogReader implements CatalogReader {
     }
 
     /**
+     * The current database's column, index and constraint names as they were written, keyed by the
+     * lower case this reader reports them in: for writing SQL in the model's own spelling. A name
+     * spelled two ways in different tables is left out (either spelling would be a guess).
+     */
+    public Map<String, String> spellings(Connection connection) throws SQLException {
+        String sql = "select column_name from information_schema.columns where table_schema = database() "
+                + "union select index_name from information_schema.statistics where table_schema = database() "
+                + "union select constraint_name from information_schema.table_constraints "
+                + "where table_schema = database()";
+        Map<String, String> spellings = new LinkedHashMap<>();
+        Set<String> ambiguous = new LinkedHashSet<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                String spelled = rs.getString(1);
+                String key = lower(spelled);
+                String before = spellings.putIfAbsent(key, spelled);
+                if (before != null && !before.equals(spelled)) {
+                    ambiguous.add(key);
+                }
+            }
+        }
+        ambiguous.forEach(spellings::remove);
+        spellings.remove("primary");
+        spellings.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
+        return spellings;
+    }
+
+    /**
      * Reads every table, sequence and unmanaged object of one database.
      *
      * @param database    the database to read, as stored in {@code information_schema.SCHEMATA}

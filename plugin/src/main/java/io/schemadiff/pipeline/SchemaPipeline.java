@@ -253,7 +253,8 @@ public final class SchemaPipeline {
                 }
 
                 t = System.nanoTime();
-                MigrationRenderer renderer = new MigrationRenderer(dialect.id(), settings.templatesDirectory());
+                MigrationRenderer renderer = new MigrationRenderer(dialect.id(), settings.templatesDirectory(),
+                        spellings(reader, modelDatabase));
                 // after every version Flyway applied, Java migrations and jars included
                 MigrationFolder folder = MigrationFolder.scan(migrations.folders(),
                         live ? List.of() : appliedVersions(reference, replay.qualifiedHistoryTable()));
@@ -464,6 +465,18 @@ public final class SchemaPipeline {
                     t.foreignKeys(), t.uniqueKeys(), t.indexes(), checks));
         }
         return new DatabaseSchema(schema.schemas(), tables, schema.sequences(), schema.unmanaged());
+    }
+
+    /** How the model spells the names a reader reports in lower case (MariaDB), for the SQL it writes. */
+    private static Map<String, String> spellings(CatalogReader reader, DataSource modelDatabase) {
+        if (!(reader instanceof io.schemadiff.catalog.MariaDbCatalogReader mariadb)) {
+            return Map.of();
+        }
+        try (Connection connection = modelDatabase.getConnection()) {
+            return mariadb.spellings(connection);
+        } catch (SQLException e) {
+            throw new SchemaException("Cannot read the model database's names: " + e.getMessage(), e);
+        }
     }
 
     private static DatabaseSchema read(CatalogReader reader, DataSource database, Set<String> schemas) {

@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,6 +29,7 @@ public abstract class DialectSql {
     private final Set<String> reservedWords;
     private final boolean caseInsensitiveKeywords;
     private final char quote;
+    private Map<String, String> spellings = Map.of();
 
     /**
      * @param reservedWordsResource   a word per line ({@code #} comments), beside this class
@@ -41,8 +43,22 @@ public abstract class DialectSql {
         this.quote = quote;
     }
 
-    /** A name as it must appear in SQL. */
+    /**
+     * Names the database compares without case (MariaDB's columns, indexes and constraints) are read in
+     * lower case; these are their spellings as the entity model writes them, so SQL reads as
+     * {@code placedAt}, not {@code placedat}. Keyed by the lower-case name; never applied to tables.
+     */
+    void spellings(Map<String, String> lowerToSpelled) {
+        this.spellings = Map.copyOf(lowerToSpelled);
+    }
+
+    /** A column, index, constraint or schema name as it must appear in SQL. */
     public String name(String identifier) {
+        return quoted(spellings.getOrDefault(identifier, identifier));
+    }
+
+    /** {@code identifier}, quoted when it must be. */
+    private String quoted(String identifier) {
         String keyword = caseInsensitiveKeywords ? identifier.toLowerCase(Locale.ROOT) : identifier;
         if (plainIdentifier.matcher(identifier).matches() && !reservedWords.contains(keyword)) {
             return identifier;
@@ -53,7 +69,8 @@ public abstract class DialectSql {
 
     /** A table or sequence name, qualified outside {@code public}. */
     public String table(QualifiedName name) {
-        return "public".equals(name.schema()) ? name(name.name()) : name(name.schema()) + "." + name(name.name());
+        // table names keep the case they were read with: MariaDB on Linux compares them as written
+        return "public".equals(name.schema()) ? quoted(name.name()) : quoted(name.schema()) + "." + quoted(name.name());
     }
 
     /** An object name in a schema: {@code schema.name}, or {@code name} in {@code public}. */

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -29,8 +30,17 @@ public final class MigrationRenderer {
      * @param overrideDirectory a folder holding {@code <dialect>/<name>.vm} overrides, or {@code null}
      */
     public MigrationRenderer(String dialect, Path overrideDirectory) {
+        this(dialect, overrideDirectory, Map.of());
+    }
+
+    /**
+     * @param spellings lower-case names of columns, indexes and constraints mapped to the model's own
+     *                  spelling, for a database that reads them in lower case (MariaDB); empty for none
+     */
+    public MigrationRenderer(String dialect, Path overrideDirectory, Map<String, String> spellings) {
         this.dialect = dialect;
         this.sql = "mariadb".equals(dialect) ? new MariaDbSqlFormatter() : new SqlFormatter();
+        sql.spellings(spellings);
         Properties properties = new Properties();
         boolean overrides = overrideDirectory != null && Files.isDirectory(overrideDirectory);
         properties.setProperty("resource.loaders", overrides ? "file,class" : "class");

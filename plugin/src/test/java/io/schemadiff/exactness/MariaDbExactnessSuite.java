@@ -174,6 +174,13 @@ abstract class MariaDbExactnessSuite {
         assertFalse(sql.contains("\""), "identifiers are quoted with backticks on MariaDB, if at all:\n" + sql);
     }
 
+    @Test
+    void theSqlSpellsColumnsAsTheModelDoesThoughTheyAreComparedWithoutCase(@TempDir Path dir) {
+        String sql = scenario(dir, "integers").compare().migrationSql();
+        assertTrue(sql.contains("boxedWhole int") && sql.contains("boxedBig bigint"), sql);
+        assertFalse(sql.contains("boxedwhole"), sql);
+    }
+
     @AfterAll
     void reportFalsePositives() {
         System.out.println("MariaDB exactness suite on MariaDB " + server().version() + ": " + falsePositives.get()
