@@ -1,9 +1,12 @@
 package io.schemadiff.render;
 
 import io.schemadiff.schema.CheckConstraint;
+import io.schemadiff.schema.Column;
 import io.schemadiff.schema.ForeignKey;
 import io.schemadiff.schema.Index;
 import io.schemadiff.schema.QualifiedName;
+import io.schemadiff.schema.Table;
+import io.schemadiff.schema.UniqueKey;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -99,6 +103,35 @@ public abstract class DialectSql {
     /** What follows a foreign key's actions in this dialect, e.g. {@code deferrable}; empty by default. */
     protected String referenceOptions(ForeignKey fk) {
         return "";
+    }
+
+    /** A column as written in {@code create table} or {@code add column}. */
+    public abstract String column(Column column);
+
+    /** Columns, primary key, unique constraints and checks of a new table, one element per line; foreign keys come later. */
+    public List<String> tableElements(Table table) {
+        List<String> elements = new ArrayList<>();
+        table.columns().forEach(c -> elements.add(column(c)));
+        table.primaryKeyIfAny().ifPresent(pk -> elements.add("primary key (" + columns(pk.columns()) + ")"));
+        for (UniqueKey unique : table.uniqueKeys()) {
+            if (declaredWithTable(unique)) {
+                elements.add(uniqueKey(unique));
+            }
+        }
+        for (CheckConstraint check : table.checks()) {
+            elements.add("constraint " + name(check.name()) + " " + check(check));
+        }
+        return elements;
+    }
+
+    /** {@code constraint uk unique (a, b)}. */
+    public String uniqueKey(UniqueKey unique) {
+        return "constraint " + name(unique.name()) + " unique (" + columns(unique.columns()) + ")";
+    }
+
+    /** Whether {@code unique} is a constraint of the new table's, not an index created after it. */
+    protected boolean declaredWithTable(UniqueKey unique) {
+        return true;
     }
 
     /** A check constraint's definition, e.g. {@code check (amount >= 0)}. */

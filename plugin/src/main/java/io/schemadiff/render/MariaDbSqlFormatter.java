@@ -1,12 +1,9 @@
 package io.schemadiff.render;
 
-import io.schemadiff.schema.CheckConstraint;
 import io.schemadiff.schema.Column;
 import io.schemadiff.schema.Index;
 import io.schemadiff.schema.QualifiedName;
 import io.schemadiff.schema.Sequence;
-import io.schemadiff.schema.Table;
-import io.schemadiff.schema.UniqueKey;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +94,7 @@ public final class MariaDbSqlFormatter extends DialectSql {
     }
 
     /** A column as written in {@code create table}, {@code add column} and {@code modify column}: name and {@link #definition}. */
+    @Override
     public String column(Column column) {
         return name(column.name()) + " " + definition(column);
     }
@@ -123,24 +121,6 @@ public final class MariaDbSqlFormatter extends DialectSql {
         return sql.toString();
     }
 
-    /** Columns, primary key, unique keys and checks of a new table, one element per line; foreign keys come later. */
-    public List<String> tableElements(Table table) {
-        List<String> elements = new ArrayList<>();
-        table.columns().forEach(c -> elements.add(column(c)));
-        table.primaryKeyIfAny().ifPresent(pk -> elements.add("primary key (" + columns(pk.columns()) + ")"));
-        for (UniqueKey unique : table.uniqueKeys()) {
-            elements.add(uniqueKey(unique));
-        }
-        for (CheckConstraint check : table.checks()) {
-            elements.add("constraint " + name(check.name()) + " " + check(check));
-        }
-        return elements;
-    }
-
-    /** {@code constraint uk unique (a, b)}: in MariaDB a unique constraint is a unique index of that name. */
-    public String uniqueKey(UniqueKey unique) {
-        return "constraint " + name(unique.name()) + " unique (" + columns(unique.columns()) + ")";
-    }
 
     /**
      * {@code create [unique|fulltext|spatial] index ix on t (a, b desc) [using hash]}, from the index's

@@ -1,16 +1,12 @@
 package io.schemadiff.render;
 
-import io.schemadiff.schema.CheckConstraint;
 import io.schemadiff.schema.Column;
 import io.schemadiff.schema.ForeignKey;
 import io.schemadiff.schema.Index;
 import io.schemadiff.schema.QualifiedName;
 import io.schemadiff.schema.Sequence;
-import io.schemadiff.schema.Table;
 import io.schemadiff.schema.UniqueKey;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -94,6 +90,7 @@ public final class SqlFormatter extends DialectSql {
     }
 
     /** A column as written in {@code create table} or {@code add column}. */
+    @Override
     public String column(Column column) {
         StringBuilder sql = new StringBuilder(name(column.name())).append(' ').append(type(column.type()));
         switch (column.generation()) {
@@ -110,20 +107,10 @@ public final class SqlFormatter extends DialectSql {
         return sql.toString();
     }
 
-    /** Columns, primary key, unique constraints and checks of a new table, one element per line. */
-    public List<String> tableElements(Table table) {
-        List<String> elements = new ArrayList<>();
-        table.columns().forEach(c -> elements.add(column(c)));
-        table.primaryKeyIfAny().ifPresent(pk -> elements.add("primary key (" + columns(pk.columns()) + ")"));
-        for (UniqueKey unique : table.uniqueKeys()) {
-            if (!unique.backedByIndexOnly()) {
-                elements.add("constraint " + name(unique.name()) + " unique (" + columns(unique.columns()) + ")");
-            }
-        }
-        for (CheckConstraint check : table.checks()) {
-            elements.add("constraint " + name(check.name()) + " " + check(check));
-        }
-        return elements;
+    /** A unique index without a constraint is created after the table, as an index. */
+    @Override
+    protected boolean declaredWithTable(UniqueKey unique) {
+        return !unique.backedByIndexOnly();
     }
 
     /** PostgreSQL's foreign keys may be deferred. */

@@ -56,13 +56,4 @@ public final class SharedMariaDb {
             throw new IllegalStateException(e);
         }
     }
-
-    /** The machine server's version, e.g. {@code 10.11.19}. */
-    public static String version() {
-        return server().version();
-    }
-
-    public static SharedPostgres.Database newDatabase(String purpose) {
-        return SharedPostgres.Database.create(server(), purpose);
-    }
 }
