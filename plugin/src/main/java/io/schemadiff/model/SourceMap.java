@@ -61,6 +61,11 @@ public final class SourceMap {
         return onTable.size() == 1 ? Optional.of(onTable.get(0).expression()) : Optional.empty();
     }
 
+    /** Every mapped table, with the class (or collection) that maps it. */
+    public Map<QualifiedName, String> tables() {
+        return java.util.Collections.unmodifiableMap(tables);
+    }
+
     /** e.g. {@code com.example.Account}, or {@code com.example.Transaction.tags} for a join table. */
     public Optional<String> ofTable(QualifiedName table) {
         return Optional.ofNullable(tables.get(table));

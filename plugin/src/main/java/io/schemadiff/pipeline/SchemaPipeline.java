@@ -1,6 +1,7 @@
 package io.schemadiff.pipeline;
 
 import io.schemadiff.catalog.CatalogReader;
+import io.schemadiff.catalog.MariaDbCatalogReader;
 import io.schemadiff.config.ApplicationProperties;
 import io.schemadiff.config.FlywaySettings;
 import io.schemadiff.config.SpringBootHibernate;
@@ -163,6 +164,9 @@ public final class SchemaPipeline {
         timings.put("model", elapsed(t));
         console.info("Model: " + discovered.entities().size() + " entities in packages matching " + settings.packages()
                 + ", DDL by " + model.producedBy() + " for " + target().describe());
+        if (settings.dialect() == Dialect.MARIADB) {
+            refuseOtherDatabases(model);
+        }
 
         List<String> flywaySources = new ArrayList<>();
         FlywayProject migrations = ProjectMigrations.resolve(settings, application, flywaySources);
@@ -318,13 +322,25 @@ public final class SchemaPipeline {
         boot.notes().forEach(console::info);
         Map<String, String> properties = new LinkedHashMap<>(boot.hibernateProperties());
         properties.putAll(settings.hibernateProperties());
-        if (settings.dialect() == Dialect.MARIADB && properties.containsKey("hibernate.default_schema")) {
-            // a MariaDB schema is a database: the comparison reads the one the migrations run in
-            throw new SchemaException("hibernate.default_schema names another database on MariaDB; the comparison "
-                    + "covers the one database the migrations run in. Remove it from <hibernateProperties> "
+        return properties;
+    }
+
+    /**
+     * A MariaDB schema is a database: the comparison covers the one the migrations run in, and
+     * Hibernate's DDL would create the others on the server. Tables mapped elsewhere
+     * ({@code @Table(schema = …)}, {@code hibernate.default_schema}) are refused before any server starts.
+     */
+    private static void refuseOtherDatabases(EntityModel model) {
+        List<String> elsewhere = model.sources().tables().entrySet().stream()
+                .filter(table -> !table.getKey().schema().equals(MariaDbCatalogReader.CURRENT_DATABASE))
+                .map(table -> table.getKey().schema() + "." + table.getKey().name() + " (" + table.getValue() + ")")
+                .toList();
+        if (!elsewhere.isEmpty()) {
+            throw new SchemaException("On MariaDB a schema is another database, and the comparison covers the one "
+                    + "the migrations run in; these tables are mapped elsewhere:\n  " + String.join("\n  ", elsewhere)
+                    + "\nRemove schema = … from their @Table, or hibernate.default_schema from <hibernateProperties> "
                     + "(schema.hibernateProperties) or spring.jpa.properties.");
         }
-        return properties;
     }
 
     /**
@@ -469,7 +485,7 @@ public final class SchemaPipeline {
 
     /** How the model spells the names a reader reports in lower case (MariaDB), for the SQL it writes. */
     private static Map<String, String> spellings(CatalogReader reader, DataSource modelDatabase) {
-        if (!(reader instanceof io.schemadiff.catalog.MariaDbCatalogReader mariadb)) {
+        if (!(reader instanceof MariaDbCatalogReader mariadb)) {
             return Map.of();
         }
         try (Connection connection = modelDatabase.getConnection()) {

@@ -166,6 +166,14 @@ abstract class MariaDbExactnessSuite {
     }
 
     @Test
+    void tablesMappedInAnotherSchemaAreRefusedNamingTheirClasses(@TempDir Path dir) {
+        SchemaException e = assertThrows(SchemaException.class, scenario(dir, "otherschema")::compare);
+        assertTrue(e.getMessage().contains("billing.clients (io.schemadiff.fixtures.exact.otherschema.domains.d.model.Client)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("@Table"), e.getMessage());
+    }
+
+    @Test
     void theMigrationIsWrittenForMariaDb(@TempDir Path dir) {
         Comparison comparison = scenario(dir, "identity").compare();
         String sql = comparison.migrationSql();
