@@ -3,6 +3,7 @@ package io.schemadiff.maven;
 import io.schemadiff.config.ApplicationProperties;
 import io.schemadiff.config.DatabaseUrls;
 import io.schemadiff.core.Dialect;
+import io.schemadiff.core.SchemaException;
 import io.schemadiff.pipeline.PipelineSettings;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -90,7 +91,6 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
 
     /** Where the migrations are and how Flyway is configured: the settings every goal needs. */
     protected PipelineSettings migrationSettings() throws MojoExecutionException {
-
         Path base = project.getBasedir().toPath().toAbsolutePath();
         Map<String, String> flywayPlugin = FlywayPluginConfiguration.of(project);
         List<Path> confFiles = new ArrayList<>();
@@ -132,7 +132,7 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
             detected.filter(d -> d.dialect() != Dialect.POSTGRESQL).ifPresent(d -> getLog().info("Dialect: "
                     + d.dialect().id() + ", from " + d.source() + " (set <dialect> (schema.dialect) to choose)"));
             return detected.map(DatabaseUrls.Detected::dialect).orElse(Dialect.POSTGRESQL);
-        } catch (IllegalArgumentException | io.schemadiff.core.SchemaException e) {
+        } catch (IllegalArgumentException | SchemaException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
     }

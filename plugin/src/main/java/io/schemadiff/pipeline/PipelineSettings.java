@@ -260,11 +260,9 @@ public final class PipelineSettings {
             throw new IllegalArgumentException("<url> (schema.url) names a " + connection.vendor().productName()
                     + " server, but <dialect> (schema.dialect) is " + dialect.id() + ".");
         }
-        if (dialect == Dialect.MARIADB) {
-            if (concurrentIndexes) {
-                throw new IllegalArgumentException("<concurrentIndexes> (schema.concurrentIndexes) is PostgreSQL's "
-                        + "CREATE INDEX CONCURRENTLY; on MariaDB InnoDB builds indexes online already.");
-            }
+        if (dialect == Dialect.MARIADB && concurrentIndexes) {
+            throw new IllegalArgumentException("<concurrentIndexes> (schema.concurrentIndexes) is PostgreSQL's "
+                    + "CREATE INDEX CONCURRENTLY; on MariaDB InnoDB builds indexes online already.");
         }
     }
 
