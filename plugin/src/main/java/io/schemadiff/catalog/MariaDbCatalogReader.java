@@ -122,9 +122,11 @@ public final class MariaDbCatalogReader implements CatalogReader {
      * spelled two ways in different tables is left out (either spelling would be a guess).
      */
     public Map<String, String> spellings(Connection connection) throws SQLException {
+        // union all: a plain union compares with information_schema's case-insensitive collation and
+        // would fold two spellings into one before they could be told apart
         String sql = "select column_name from information_schema.columns where table_schema = database() "
-                + "union select index_name from information_schema.statistics where table_schema = database() "
-                + "union select constraint_name from information_schema.table_constraints "
+                + "union all select index_name from information_schema.statistics where table_schema = database() "
+                + "union all select constraint_name from information_schema.table_constraints "
                 + "where table_schema = database()";
         Map<String, String> spellings = new LinkedHashMap<>();
         Set<String> ambiguous = new LinkedHashSet<>();

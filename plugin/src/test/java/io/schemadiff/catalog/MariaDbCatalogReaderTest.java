@@ -29,6 +29,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -120,6 +121,24 @@ class MariaDbCatalogReaderTest {
                     + "placed datetime(6) not null, quantity int(11) not null check (quantity > 0), "
                     + "constraint pk primary key (id), key (placed, quantity), "
                     + "foreign key (customer_id) references customer (id) on delete cascade on update no action)");
+
+    @Test
+    void spellingsGiveTheWrittenCaseOfWhatReadsInLowerCaseAndLeaveAmbiguousNamesOut() throws SQLException {
+        database("create table Orders (id int primary key, placedAt datetime, Note text, "
+                        + "constraint ck_Orders_Id check (id > 0))",
+                "create index IX_Orders_Placed on Orders (placedAt)",
+                "create table notes (id int primary key, note text)");
+
+        Map<String, String> spellings = reader.spellings(connection);
+
+        assertEquals("placedAt", spellings.get("placedat"));
+        assertEquals("IX_Orders_Placed", spellings.get("ix_orders_placed"));
+        assertEquals("ck_Orders_Id", spellings.get("ck_orders_id"));
+        assertFalse(spellings.containsKey("note"), "Note and note: either would be a guess");
+        assertFalse(spellings.containsKey("id"), "already lower case");
+        assertFalse(spellings.containsKey("primary"));
+        assertFalse(spellings.containsKey("orders"), "a table's name is not one of them");
+    }
 
     @Test
     void identicalDatabasesWithDifferentNamesReadEqual() throws SQLException {
