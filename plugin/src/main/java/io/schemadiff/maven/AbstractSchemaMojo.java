@@ -37,8 +37,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -339,10 +341,16 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
         }
     }
 
-    /** Compile and runtime dependencies: the project's own Hibernate, when it is used, needs all of its own. */
+    /**
+     * The classpath the entities are loaded with: compile, provided and system scopes (what {@code javac} saw),
+     * then runtime. Jakarta EE applications declare the JPA API {@code provided}, and an entity's static
+     * initialiser may need a provided library: the runtime classpath alone lacks both. Test scope never counts.
+     */
     private List<File> projectClasspath() throws MojoExecutionException {
         try {
-            return project.getRuntimeClasspathElements().stream().map(File::new).collect(Collectors.toList());
+            Set<String> elements = new LinkedHashSet<>(project.getCompileClasspathElements());
+            elements.addAll(project.getRuntimeClasspathElements());
+            return elements.stream().map(File::new).collect(Collectors.toList());
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("The classpath of " + project.getId() + " is not resolved: "
                     + e.getMessage(), e);
