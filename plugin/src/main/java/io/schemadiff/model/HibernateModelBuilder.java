@@ -24,6 +24,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,22 @@ public final class HibernateModelBuilder {
      */
     public EntityModel build(List<String> classNames, ClassLoader projectClassLoader, List<Path> projectClasspath,
                              TargetDatabase target, Map<String, String> properties) {
+        ClassFileVersions.requireLoadable(classNames, projectClassLoader);
+        try {
+            return buildWithHibernateFound(classNames, projectClassLoader, projectClasspath, target, properties);
+        } catch (SchemaException | ServiceConfigurationError | LinkageError e) {
+            // a class too new for this JVM surfaces as "Provider ... not found" or a class that cannot load
+            Optional<String> tooNew = ClassFileVersions.explain(e, projectClassLoader);
+            if (tooNew.isPresent()) {
+                throw new SchemaException(tooNew.get(), e);
+            }
+            throw e;
+        }
+    }
+
+    private EntityModel buildWithHibernateFound(List<String> classNames, ClassLoader projectClassLoader,
+                                                List<Path> projectClasspath, TargetDatabase target,
+                                                Map<String, String> properties) {
         Optional<ProjectHibernate> found = ProjectHibernate.find(projectClasspath);
         if (found.isEmpty()) {
             return build(classNames, projectClassLoader, target, properties);

@@ -446,8 +446,7 @@ public final class SchemaPipeline {
                 } catch (SQLException e) {
                     throw new SchemaException(dialect.productName() + " rejects the DDL Hibernate writes for the entity model"
                             + culprit(ddl, model) + ":\n    " + ddl + "\n  " + e.getMessage().strip()
-                            + "\n  A column or table named after a reserved word (user, order, group…) needs an explicit"
-                            + " @Column/@Table name or hibernate.auto_quote_keyword=true.", e);
+                            + "\n  " + ModelDdlHint.of(ddl, e.getMessage(), dialect), e);
                 }
             }
         } catch (SQLException e) {

@@ -171,7 +171,7 @@ public final class MigrationReplay {
             return result.migrationsExecuted;
         } catch (FlywayException e) {
             throw new SchemaException("Replaying the migrations in " + String.join(", ", locations)
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + ReplayFailure.describe(e.getMessage(), dialect), e);
         }
     }
 
