@@ -52,6 +52,35 @@ public final class DatabaseUrls {
         return found;
     }
 
+    /**
+     * {@link #detect(Map, List, ApplicationProperties)}, then a Quarkus application's
+     * {@code quarkus.datasource.db-kind} and {@code quarkus.datasource.jdbc.url} ({@code %prod.} ones
+     * first, as for a packaged application).
+     */
+    public static Optional<Detected> detect(Map<String, String> flywayPluginConfiguration, List<Path> flywayConfFiles,
+                                            ApplicationProperties application, QuarkusProperties quarkus) {
+        Optional<Detected> found = detect(flywayPluginConfiguration, flywayConfFiles, application);
+        if (found.isEmpty()) {
+            found = quarkus.value("quarkus.datasource.db-kind")
+                    .flatMap(kind -> dbKind(kind.value(), kind.where()));
+        }
+        if (found.isEmpty()) {
+            found = quarkus.value("quarkus.datasource.jdbc.url")
+                    .flatMap(url -> vendor(url.value(), url.where()));
+        }
+        return found;
+    }
+
+    /** Quarkus's {@code db-kind} names (and their aliases) of the supported databases; others are passed over. */
+    static Optional<Detected> dbKind(String kind, String source) {
+        return switch (kind.trim().toLowerCase(Locale.ROOT)) {
+            case "postgresql", "postgres", "pgsql", "pg" -> Optional.of(new Detected(Dialect.POSTGRESQL, source));
+            case "mariadb" -> Optional.of(new Detected(Dialect.MARIADB, source));
+            case "mysql" -> vendor("jdbc:mysql:", source);
+            default -> Optional.empty();
+        };
+    }
+
     private static Optional<Detected> fromFlywayConf(Path file) {
         for (PropertiesFile.Document document : PropertiesFile.read(file, StandardCharsets.UTF_8, false)) {
             for (PropertiesFile.Entry entry : document.entries()) {
@@ -79,7 +108,7 @@ public final class DatabaseUrls {
             return Optional.of(new Detected(Dialect.MARIADB, source));
         }
         if (lower.startsWith("jdbc:mysql:")) {
-            throw new SchemaException(source + " is a MySQL URL: the mysql dialect is not supported yet. If the "
+            throw new SchemaException(source + " names MySQL: the mysql dialect is not supported yet. If the "
                     + "server is MariaDB, set <dialect>mariadb</dialect> (schema.dialect=mariadb).");
         }
         return Optional.empty();

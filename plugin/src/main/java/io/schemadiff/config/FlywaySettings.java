@@ -224,6 +224,23 @@ public record FlywaySettings(
         return read(new SpringSource(properties));
     }
 
+    /**
+     * Reads a Quarkus application's {@code quarkus.flyway.*} (default datasource; kebab-case keys as
+     * Quarkus writes them, {@code %prod.} profiles already applied). Relative {@code filesystem:}
+     * locations are resolved against {@code baseDirectory}.
+     */
+    public static FlywaySettings fromQuarkus(QuarkusProperties properties, Path baseDirectory) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> where = new LinkedHashMap<>();
+        properties.withPrefix("quarkus.flyway").forEach((key, value) -> {
+            String flywayKey = key.startsWith("placeholders.") ? key : camel(key);
+            values.put(flywayKey, value.value());
+            where.put(flywayKey, value.where());
+        });
+        return read(new FlatSource(values, key -> where.getOrDefault(key, "quarkus.flyway." + kebab(key)),
+                baseDirectory));
+    }
+
     /** The one mapping from Flyway's setting names to fields, for every source. */
     private static FlywaySettings read(Source source) {
         return new FlywaySettings(
@@ -432,6 +449,21 @@ public record FlywaySettings(
 
     private static SchemaException bad(Source source, String key, String value, String problem) {
         return new SchemaException("Bad Flyway setting " + source.describe(key) + ": '" + value + "' " + problem);
+    }
+
+    /** {@code out-of-order} → {@code outOfOrder}, Flyway's own name of a Quarkus setting. */
+    private static String camel(String kebab) {
+        StringBuilder camel = new StringBuilder();
+        boolean upper = false;
+        for (char c : kebab.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                camel.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return camel.toString();
     }
 
     /** {@code outOfOrder} → {@code out-of-order}, Spring Boot's spelling in messages. */

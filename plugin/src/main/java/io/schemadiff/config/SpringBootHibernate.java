@@ -48,15 +48,6 @@ public final class SpringBootHibernate {
 
     private static final String FALLBACK = "fallback: Spring's SpringImplicitNamingStrategy is not on the classpath";
 
-    private static final List<String> DROPPED_KEYS = List.of("hibernate.dialect");
-    private static final List<String> DROPPED_PREFIXES = List.of(
-            "hibernate.connection.",
-            "hibernate.hbm2ddl.",
-            "jakarta.persistence.jdbc.",
-            "jakarta.persistence.schema-generation.",
-            "javax.persistence.jdbc.",
-            "javax.persistence.schema-generation.");
-
     /**
      * The Hibernate properties, and human-readable lines on where they came from and what was
      * left out.
@@ -85,7 +76,7 @@ public final class SpringBootHibernate {
         List<String> passed = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         jpaProperties.forEach((key, value) -> {
-            if (isDropped(key)) {
+            if (HibernateSettingFilter.isPluginsOwn(key)) {
                 dropped.add(JPA_PROPERTIES + "." + key);
             } else {
                 hibernate.put(key, value);
@@ -106,7 +97,7 @@ public final class SpringBootHibernate {
         List<String> notes = new ArrayList<>();
         notes.add("Spring Boot naming: physical " + simpleName(hibernate.get(PHYSICAL_NAMING_STRATEGY))
                 + " (" + physicalSource + "), implicit " + simpleName(hibernate.get(IMPLICIT_NAMING_STRATEGY))
-                + " (" + implicitSource + ")" + files(properties));
+                + " (" + implicitSource + ")" + files(properties) + assumed(physicalSource, implicitSource, defaultSource));
         if (implicitSource.equals(FALLBACK)) {
             notes.add("Neither " + BOOT4_IMPLICIT_NAMING + " (Spring Boot 4) nor " + BOOT3_IMPLICIT_NAMING
                     + " (Spring Boot 3) is on the project classpath: using Hibernate's "
@@ -121,6 +112,29 @@ public final class SpringBootHibernate {
                     + String.join(", ", dropped));
         }
         return new Result(hibernate, notes);
+    }
+
+    /**
+     * When a strategy is Spring Boot's default rather than a setting read from a file, says so and
+     * how to choose another: a project whose migrations use other names must not be left guessing.
+     */
+    private static String assumed(String physicalSource, String implicitSource, String defaultSource) {
+        List<String> springKeys = new ArrayList<>();
+        List<String> hibernateKeys = new ArrayList<>();
+        if (physicalSource.equals(defaultSource)) {
+            springKeys.add(PHYSICAL_STRATEGY_KEY);
+            hibernateKeys.add(PHYSICAL_NAMING_STRATEGY + "=<class>");
+        }
+        if (implicitSource.equals(defaultSource)) {
+            springKeys.add(IMPLICIT_STRATEGY_KEY);
+            hibernateKeys.add(IMPLICIT_NAMING_STRATEGY + "=<class>");
+        }
+        if (springKeys.isEmpty()) {
+            return "";
+        }
+        return ". Assumed, as no file sets " + String.join(" or ", springKeys) + ": to override, set "
+                + (springKeys.size() == 1 ? "it" : "them") + " or -Dschema.hibernateProperties="
+                + String.join(",", hibernateKeys);
     }
 
     /** Sets {@code hibernateKey} as Spring Boot does and says where the value came from. */
@@ -157,18 +171,6 @@ public final class SpringBootHibernate {
         String profiles = active.isEmpty() ? ""
                 : active.size() == 1 ? ", profile " + active.get(0) : ", profiles " + String.join(", ", active);
         return "; read " + names + profiles;
-    }
-
-    private static boolean isDropped(String key) {
-        if (DROPPED_KEYS.contains(key)) {
-            return true;
-        }
-        for (String prefix : DROPPED_PREFIXES) {
-            if (key.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String simpleName(String className) {

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -37,6 +39,19 @@ public final class EntityScanner {
      */
     public DiscoveredModel scan(Path classesDirectory, List<Path> classpath, List<PackagePattern> patterns,
                                 Collection<String> explicitClasses) {
+        Map<String, String> listed = new LinkedHashMap<>();
+        explicitClasses.forEach(name -> listed.put(name, "<classes> (schema.classes)"));
+        return scan(classesDirectory, classpath, patterns, listed);
+    }
+
+    /**
+     * {@link #scan(Path, List, List, Collection)} for classes listed in several places.
+     *
+     * @param explicitClasses classes that belong to the model wherever they are, each with where it is
+     *                        listed ({@code <class> in …/persistence.xml line 7}), for messages
+     */
+    public DiscoveredModel scan(Path classesDirectory, List<Path> classpath, List<PackagePattern> patterns,
+                                Map<String, String> explicitClasses) {
         List<Path> searched = new ArrayList<>();
         if (classesDirectory != null && Files.isDirectory(classesDirectory)) {
             searched.add(classesDirectory);
@@ -49,7 +64,7 @@ public final class EntityScanner {
         Set<String> model = new TreeSet<>();
         Set<String> entities = new TreeSet<>();
         Set<String> unregistered = new TreeSet<>();
-        Set<String> wanted = new TreeSet<>(explicitClasses);
+        Set<String> wanted = new TreeSet<>(explicitClasses.keySet());
         if (searched.isEmpty()) {
             return new DiscoveredModel(List.of(), List.of(), List.of(), searched);
         }
@@ -83,10 +98,10 @@ public final class EntityScanner {
             for (String name : missing) {
                 ClassInfo info = scan.getClassInfo(name);
                 if (info == null) {
-                    throw new SchemaException("Class " + name + " listed in <classes> (schema.classes) was not found in "
+                    throw new SchemaException("Class " + name + " listed in " + explicitClasses.get(name) + " was not found in "
                             + describe(searched) + ".");
                 }
-                throw new SchemaException("Class " + name + " listed in <classes> (schema.classes) is not annotated with "
+                throw new SchemaException("Class " + name + " listed in " + explicitClasses.get(name) + " is not annotated with "
                         + "@Entity, @Embeddable, @MappedSuperclass or @Converter.");
             }
         }

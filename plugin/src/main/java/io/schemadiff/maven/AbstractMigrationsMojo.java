@@ -2,6 +2,7 @@ package io.schemadiff.maven;
 
 import io.schemadiff.config.ApplicationProperties;
 import io.schemadiff.config.DatabaseUrls;
+import io.schemadiff.config.QuarkusProperties;
 import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.pipeline.PipelineSettings;
@@ -56,7 +57,8 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
 
     /**
      * Spring Boot profiles whose {@code application-<profile>.properties/.yml} apply to naming and
-     * Flyway settings, as {@code spring.profiles.active} would; empty: those the files activate.
+     * Flyway settings, as {@code spring.profiles.active} would; empty: those the files activate. For a
+     * Quarkus application, the profiles whose {@code %profile.} keys apply; empty: {@code prod}.
      */
     @Parameter(property = "schema.profile")
     protected List<String> profile;
@@ -73,7 +75,8 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
      * target, the reference server (an embedded one of the dialect, or the server at {@code url}), the
      * templates, and what {@code {vendor}} in a Flyway location stands for. Unset: the database the
      * project's own JDBC URL names (flyway-maven-plugin {@code <url>}, {@code flyway.url},
-     * {@code spring.flyway.url}, {@code spring.datasource.url}), else {@code postgresql}.
+     * {@code spring.flyway.url}, {@code spring.datasource.url}, Quarkus's {@code quarkus.datasource.db-kind}
+     * or {@code quarkus.datasource.jdbc.url}), else {@code postgresql}.
      */
     @Parameter(property = "schema.dialect")
     protected String dialect;
@@ -128,6 +131,7 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
             }
             Optional<DatabaseUrls.Detected> detected = DatabaseUrls.detect(settings.flywayPluginConfiguration(),
                     settings.flywayConfFiles(), ApplicationProperties.load(settings.resourceDirectories(),
+                            settings.profiles()), QuarkusProperties.load(settings.resourceDirectories(),
                             settings.profiles()));
             detected.filter(d -> d.dialect() != Dialect.POSTGRESQL).ifPresent(d -> getLog().info("Dialect: "
                     + d.dialect().id() + ", from " + d.source() + " (set <dialect> (schema.dialect) to choose)"));

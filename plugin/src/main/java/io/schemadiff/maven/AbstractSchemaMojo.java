@@ -1,5 +1,6 @@
 package io.schemadiff.maven;
 
+import io.schemadiff.config.HibernatePropertiesOption;
 import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.pipeline.Comparison;
@@ -120,6 +121,22 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
      */
     @Parameter
     protected Map<String, String> hibernateProperties;
+
+    /**
+     * Hibernate settings on the command line, comma-separated {@code key=value} entries:
+     * {@code -Dschema.hibernateProperties=hibernate.default_schema=app,hibernate.globally_quoted_identifiers=true}.
+     * Merged under {@code hibernateProperties}: for the same key the POM's map wins, as a POM value
+     * wins over a user property everywhere in Maven.
+     */
+    @Parameter(property = "schema.hibernateProperties")
+    protected String hibernatePropertyList;
+
+    /**
+     * The persistence unit of {@code META-INF/persistence.xml} whose classes and properties apply,
+     * when the file has several.
+     */
+    @Parameter(property = "schema.persistenceUnit")
+    protected String persistenceUnit;
 
     /**
      * Tables (and sequences) that SQL owns, not the entity model, e.g. a scheduler's lock table:
@@ -269,7 +286,8 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
                 .projectClassLoader(projectLoader)
                 .packages(packages == null || packages.isEmpty() ? List.of(PipelineSettings.DEFAULT_PACKAGES) : packages)
                 .classes(nonBlank(classes))
-                .hibernateProperties(hibernateProperties == null ? Map.of() : new LinkedHashMap<>(hibernateProperties))
+                .hibernateProperties(hibernateProperties())
+                .persistenceUnit(persistenceUnit == null || persistenceUnit.isBlank() ? null : persistenceUnit.trim())
                 .postgresMajor(postgresMajor != null ? postgresMajor : postgresVersion != null
                         && !postgresVersion.isBlank() ? Integer.valueOf(PostgresBinaries.major(postgresVersion)) : null)
                 .reference(PipelineSettings.Reference.parse(reference == null ? "embedded" : reference), connection())
@@ -286,6 +304,23 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
                 .destructive(PipelineSettings.Policy.parse(destructive == null ? "warn" : destructive,
                         "<destructive> (schema.destructive)"))
                 .unregistered(PipelineSettings.Unregistered.parse(unregistered == null ? "warn" : unregistered));
+    }
+
+    /** {@code -Dschema.hibernateProperties} under the POM's {@code <hibernateProperties>}, said in the log. */
+    private Map<String, String> hibernateProperties() throws MojoExecutionException {
+        Map<String, String> merged;
+        try {
+            merged = new LinkedHashMap<>(HibernatePropertiesOption.parse(hibernatePropertyList));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        if (!merged.isEmpty()) {
+            getLog().info("Hibernate settings from -Dschema.hibernateProperties: " + String.join(", ", merged.keySet()));
+        }
+        if (hibernateProperties != null) {
+            merged.putAll(hibernateProperties);
+        }
+        return merged;
     }
 
     /** Where scratch databases go: a server the user named, or an embedded one of the chosen version. */

@@ -58,6 +58,7 @@ public final class PipelineSettings {
     private Map<String, String> flywayPluginConfiguration = Map.of();
     private List<Path> flywayConfFiles = List.of();
     private List<String> profiles = List.of();
+    private String persistenceUnit;
     private ServerConnection connection;
 
     /** What the model is compared with. */
@@ -143,7 +144,10 @@ public final class PipelineSettings {
     public Reference reference() { return reference; }
     /** The project's resource folders (e.g. {@code src/main/resources}): Spring Boot configuration and classpath migrations. */
     public List<Path> resourceDirectories() { return resourceDirectories; }
-    /** Spring Boot profiles whose {@code application-<profile>} files apply; empty: those the files activate. */
+    /**
+     * Spring Boot profiles whose {@code application-<profile>} files apply, empty: those the files
+     * activate; for a Quarkus application the {@code %profile.} keys that apply, empty: {@code prod}.
+     */
     public List<String> profiles() { return profiles; }
 
     /** The project folder: relative Flyway locations resolve against it. */
@@ -169,6 +173,10 @@ public final class PipelineSettings {
     public PipelineSettings resourceDirectories(List<Path> value) { this.resourceDirectories = List.copyOf(value); return this; }
 
     public PipelineSettings profiles(List<String> value) { this.profiles = List.copyOf(value); return this; }
+
+    /** The persistence unit of {@code META-INF/persistence.xml} to read; {@code null}: the only one. */
+    public String persistenceUnit() { return persistenceUnit; }
+    public PipelineSettings persistenceUnit(String value) { this.persistenceUnit = value; return this; }
 
     /** Where Spring Boot would find {@code application.*}: the compiled (filtered) resources, then the sources. */
     public List<Path> applicationConfigurationFolders() {

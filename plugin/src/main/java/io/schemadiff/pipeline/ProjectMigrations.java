@@ -2,6 +2,7 @@ package io.schemadiff.pipeline;
 
 import io.schemadiff.config.ApplicationProperties;
 import io.schemadiff.config.FlywaySettings;
+import io.schemadiff.config.QuarkusProperties;
 import io.schemadiff.reference.FlywayProject;
 
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * The project's migrations as its Flyway configuration describes them. Sources, highest precedence
  * first: the plugin's own parameters, the flyway-maven-plugin's configuration in the POM,
- * {@code flyway.conf}, and Spring Boot's {@code spring.flyway.*}.
+ * {@code flyway.conf}, Spring Boot's {@code spring.flyway.*} and Quarkus's {@code quarkus.flyway.*}.
  */
 public final class ProjectMigrations {
 
@@ -37,6 +38,11 @@ public final class ProjectMigrations {
         }
         add(layers, names, FlywaySettings.fromSpringBoot(application), "spring.flyway in "
                 + String.join(", ", application.files().stream().map(f -> f.getFileName().toString()).toList()));
+        QuarkusProperties quarkus = QuarkusProperties.load(settings.applicationConfigurationFolders(),
+                settings.profiles());
+        add(layers, names, FlywaySettings.fromQuarkus(quarkus, base), "quarkus.flyway in "
+                + String.join(", ", quarkus.files().stream().map(f -> f.getFileName().toString()).toList())
+                + " (profile " + String.join(", ", quarkus.profiles()) + ")");
         sources.addAll(names);
         return FlywaySettings.merge(layers.toArray(FlywaySettings[]::new));
     }

@@ -4,7 +4,7 @@ import io.schemadiff.catalog.CatalogReader;
 import io.schemadiff.catalog.MariaDbCatalogReader;
 import io.schemadiff.config.ApplicationProperties;
 import io.schemadiff.config.FlywaySettings;
-import io.schemadiff.config.SpringBootHibernate;
+import io.schemadiff.config.QuarkusProperties;
 import io.schemadiff.reference.FlywayProject;
 import io.schemadiff.core.Console;
 import io.schemadiff.core.Dialect;
@@ -150,17 +150,19 @@ public final class SchemaPipeline {
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
 
-        DiscoveredModel discovered = discover();
+        ApplicationProperties application = ApplicationProperties.load(settings.applicationConfigurationFolders(),
+                settings.profiles());
+        ProjectHibernateSettings hibernate = ProjectHibernateSettings.resolve(settings, application,
+                QuarkusProperties.load(settings.applicationConfigurationFolders(), settings.profiles()), console);
+        DiscoveredModel discovered = discover(hibernate.classes());
         timings.put("discover", elapsed(start));
 
         long t = System.nanoTime();
         List<Path> projectClasspath = new ArrayList<>();
         projectClasspath.add(settings.classesDirectory());
         projectClasspath.addAll(settings.classpath());
-        ApplicationProperties application = ApplicationProperties.load(settings.applicationConfigurationFolders(),
-                settings.profiles());
         EntityModel model = new HibernateModelBuilder().build(discovered.classes(), settings.projectClassLoader(),
-                projectClasspath, target(), hibernateProperties(application));
+                projectClasspath, target(), hibernate.properties());
         timings.put("model", elapsed(t));
         console.info("Model: " + discovered.entities().size() + " entities in packages matching " + settings.packages()
                 + ", DDL by " + model.producedBy() + " for " + target().describe());
@@ -312,20 +314,6 @@ public final class SchemaPipeline {
     }
 
     /**
-     * The settings Hibernate gets: a Spring Boot application's (its naming strategies and
-     * {@code spring.jpa.properties.*}), overridden by the plugin's {@code hibernateProperties}.
-     */
-    private Map<String, String> hibernateProperties(ApplicationProperties application) {
-        ClassLoader loader = settings.projectClassLoader();
-        SpringBootHibernate.Result boot = SpringBootHibernate.resolve(application,
-                name -> loader.getResource(name.replace('.', '/') + ".class") != null);
-        boot.notes().forEach(console::info);
-        Map<String, String> properties = new LinkedHashMap<>(boot.hibernateProperties());
-        properties.putAll(settings.hibernateProperties());
-        return properties;
-    }
-
-    /**
      * A MariaDB schema is a database: the comparison covers the one the migrations run in, and
      * Hibernate's DDL would create the others on the server. Tables mapped elsewhere
      * ({@code @Table(schema = …)}, {@code hibernate.default_schema}) are refused before any server starts.
@@ -384,7 +372,8 @@ public final class SchemaPipeline {
         return versions;
     }
 
-    private DiscoveredModel discover() {
+    /** @param listedClasses classes the application's files list (persistence.xml, hibernate.cfg.xml), with where */
+    private DiscoveredModel discover(Map<String, String> listedClasses) {
         List<PackagePattern> patterns;
         try {
             patterns = settings.packages().stream().map(PackagePattern::of).toList();
@@ -393,8 +382,9 @@ public final class SchemaPipeline {
         }
         Path classes = settings.classesDirectory();
         boolean noOwnClasses = classes == null || !Files.isDirectory(classes) || isEmpty(classes);
-        DiscoveredModel discovered = new EntityScanner().scan(classes, settings.classpath(), patterns,
-                settings.classes());
+        Map<String, String> explicit = new LinkedHashMap<>(listedClasses);
+        settings.classes().forEach(name -> explicit.put(name, "<classes> (schema.classes)"));
+        DiscoveredModel discovered = new EntityScanner().scan(classes, settings.classpath(), patterns, explicit);
         reportUnregistered(discovered.unregistered());
         if (discovered.entities().isEmpty()) {
             if (noOwnClasses) {
@@ -402,7 +392,7 @@ public final class SchemaPipeline {
                         + " and no entity on the classpath. Compile first: mvn compile schema:diff (or schema:generate).");
             }
             throw new SchemaException("No @Entity class found in packages matching " + settings.packages()
-                    + (settings.classes().isEmpty() ? "" : " or among the classes " + settings.classes())
+                    + (explicit.isEmpty() ? "" : " or among the classes " + explicit.keySet())
                     + ". Searched: " + EntityScanner.describe(discovered.searched())
                     + ". Set <packages> (schema.packages) to where your entities live.");
         }

@@ -59,7 +59,10 @@ class SpringBootHibernateTest {
                 IMPLICIT_NAMING_STRATEGY, "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy"),
                 result.hibernateProperties());
         assertEquals(List.of("Spring Boot naming: physical CamelCaseToUnderscoresNamingStrategy (Spring Boot 3 default),"
-                + " implicit SpringImplicitNamingStrategy (Spring Boot 3 default); no application.properties/.yml found"),
+                + " implicit SpringImplicitNamingStrategy (Spring Boot 3 default); no application.properties/.yml found."
+                + " Assumed, as no file sets spring.jpa.hibernate.naming.physical-strategy or"
+                + " spring.jpa.hibernate.naming.implicit-strategy: to override, set them or -Dschema.hibernateProperties="
+                + "hibernate.physical_naming_strategy=<class>,hibernate.implicit_naming_strategy=<class>"),
                 result.notes());
     }
 
@@ -230,7 +233,9 @@ class SpringBootHibernateTest {
         assertEquals("org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl",
                 legacy.hibernateProperties().get(PHYSICAL_NAMING_STRATEGY));
         assertTrue(legacy.notes().get(0).endsWith("(spring.jpa.hibernate.naming.physical-strategy in application.yml line 4),"
-                + " implicit SpringImplicitNamingStrategy (Spring Boot 3 default); read application.yml, profile legacy"),
+                + " implicit SpringImplicitNamingStrategy (Spring Boot 3 default); read application.yml, profile legacy."
+                + " Assumed, as no file sets spring.jpa.hibernate.naming.implicit-strategy: to override, set it or"
+                + " -Dschema.hibernateProperties=hibernate.implicit_naming_strategy=<class>"),
                 legacy.notes().get(0));
         assertEquals(CAMEL_CASE_TO_UNDERSCORES, other.hibernateProperties().get(PHYSICAL_NAMING_STRATEGY));
     }
