@@ -2,6 +2,7 @@ package io.schemadiff.config;
 
 import io.schemadiff.core.SchemaException;
 
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,11 +180,19 @@ public final class QuarkusProperties {
     }
 
     private static List<PropertiesFile.Entry> entries(Path file) {
-        List<PropertiesFile.Entry> entries = new ArrayList<>();
-        // SmallRye Config reads application.properties as UTF-8
-        for (PropertiesFile.Document document : PropertiesFile.read(file, StandardCharsets.UTF_8, false)) {
-            entries.addAll(document.entries());
+        List<PropertiesFile.Document> documents;
+        try {
+            // SmallRye Config reads application.properties as UTF-8
+            documents = PropertiesFile.read(file, StandardCharsets.UTF_8, false);
+        } catch (SchemaException e) {
+            if (!(e.getCause() instanceof CharacterCodingException)) {
+                throw e;
+            }
+            // not UTF-8: another framework's file (Spring Boot reads ISO-8859-1), which must still be readable
+            documents = PropertiesFile.read(file, StandardCharsets.ISO_8859_1, false);
         }
+        List<PropertiesFile.Entry> entries = new ArrayList<>();
+        documents.forEach(document -> entries.addAll(document.entries()));
         return entries;
     }
 

@@ -126,6 +126,14 @@ class QuarkusSettingsTest {
     }
 
     @Test
+    void aSpringBootFileInIso88591IsStillReadable() throws IOException {
+        Files.write(dir.resolve("application.properties"),
+                "app.greeting=gr\u00fc\u00df dich\nquarkus.flyway.table=h\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        QuarkusProperties quarkus = QuarkusProperties.load(List.of(dir), List.of());
+        assertEquals("gr\u00fc\u00df dich", quarkus.get("app.greeting").orElseThrow());
+    }
+
+    @Test
     void quarkusFlywaySettingsFeedFlywaySettings() throws IOException {
         FlywaySettings flyway = FlywaySettings.fromQuarkus(load(APPLICATION), dir);
 
