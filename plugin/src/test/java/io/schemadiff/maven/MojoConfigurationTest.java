@@ -72,6 +72,36 @@ class MojoConfigurationTest {
     }
 
     @Test
+    @InjectMojo(goal = "generate", pom = "src/test/resources/unit/configured/pom.xml")
+    void hibernatePropertiesFromTheCommandLineMergeUnderThePomsMap(GenerateMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "classesDirectory", new File("target/none/classes"));
+        setVariableValueToObject(mojo, "project", new org.apache.maven.project.MavenProject() {
+            @Override
+            public List<String> getRuntimeClasspathElements() {
+                return List.of(new File("target/none/classes").getAbsolutePath());
+            }
+
+            @Override
+            public File getBasedir() {
+                return new File("target/none").getAbsoluteFile();
+            }
+        });
+        setVariableValueToObject(mojo, "hibernatePropertyList",
+                "hibernate.default_schema=cli, hibernate.globally_quoted_identifiers=true");
+        setVariableValueToObject(mojo, "persistenceUnit", " shop ");
+        try (URLClassLoader loader = new URLClassLoader(new URL[0], getClass().getClassLoader())) {
+            PipelineSettings settings = mojo.settings(loader);
+            assertEquals(Map.of("hibernate.default_schema", "billing", "hibernate.globally_quoted_identifiers", "true"),
+                    settings.hibernateProperties(), "the POM's <hibernateProperties> wins for the same key");
+            assertEquals("shop", settings.persistenceUnit());
+
+            setVariableValueToObject(mojo, "hibernatePropertyList", "hibernate.default_schema=cli,quoted");
+            MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> mojo.settings(loader));
+            assertTrue(e.getMessage().startsWith("schema.hibernateProperties: 'quoted' is not key=value"), e.getMessage());
+        }
+    }
+
+    @Test
     @InjectMojo(goal = "diff", pom = "src/test/resources/unit/configured/pom.xml")
     void failOnDifferenceCanBeTurnedOff(DiffMojo mojo) throws Exception {
         assertFalse((Boolean) getVariableValueFromObject(mojo, "failOnDifference"));
