@@ -137,16 +137,4 @@ class HibernateXmlFilesTest {
         assertTrue(noName.getMessage().endsWith("hibernate.cfg.xml line 3: <property> without a name"),
                 noName.getMessage());
     }
-
-    @Test
-    void theCommandLineFormIsKeyValuePairs() {
-        assertEquals(Map.of("hibernate.default_schema", "app", "hibernate.column_ordering_strategy", "legacy",
-                        "x", "a=b"),
-                HibernatePropertiesOption.parse("hibernate.default_schema=app, hibernate.column_ordering_strategy=legacy,,x=a=b"));
-        assertEquals(Map.of(), HibernatePropertiesOption.parse(null));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> HibernatePropertiesOption.parse("hibernate.default_schema=app,hibernate.globally_quoted_identifiers"));
-        assertTrue(e.getMessage().startsWith("schema.hibernateProperties: 'hibernate.globally_quoted_identifiers' is not"
-                + " key=value"), e.getMessage());
-    }
 }
