@@ -286,7 +286,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
                 .projectClassLoader(projectLoader)
                 .packages(packages == null || packages.isEmpty() ? List.of(PipelineSettings.DEFAULT_PACKAGES) : packages)
                 .classes(nonBlank(classes))
-                .hibernateProperties(hibernateProperties())
+                .hibernateProperties(mergedHibernateProperties())
                 .persistenceUnit(persistenceUnit == null || persistenceUnit.isBlank() ? null : persistenceUnit.trim())
                 .postgresMajor(postgresMajor != null ? postgresMajor : postgresVersion != null
                         && !postgresVersion.isBlank() ? Integer.valueOf(PostgresBinaries.major(postgresVersion)) : null)
@@ -307,7 +307,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     }
 
     /** {@code -Dschema.hibernateProperties} under the POM's {@code <hibernateProperties>}, said in the log. */
-    private Map<String, String> hibernateProperties() throws MojoExecutionException {
+    private Map<String, String> mergedHibernateProperties() throws MojoExecutionException {
         Map<String, String> merged;
         try {
             merged = new LinkedHashMap<>(HibernatePropertiesOption.parse(hibernatePropertyList));
