@@ -40,18 +40,7 @@ class MojoConfigurationTest {
     @Test
     @InjectMojo(goal = "generate", pom = "src/test/resources/unit/configured/pom.xml")
     void configurationReachesThePipelineSettings(GenerateMojo mojo) throws Exception {
-        setVariableValueToObject(mojo, "classesDirectory", new File("target/none/classes"));
-        setVariableValueToObject(mojo, "project", new org.apache.maven.project.MavenProject() {
-            @Override
-            public List<String> getRuntimeClasspathElements() {
-                return List.of(new File("target/none/classes").getAbsolutePath(), "/libs/model.jar");
-            }
-
-            @Override
-            public File getBasedir() {
-                return new File("target/none").getAbsoluteFile();
-            }
-        });
+        inProjectWithoutSources(mojo, "/libs/model.jar");
         try (URLClassLoader loader = new URLClassLoader(new URL[0], getClass().getClassLoader())) {
             PipelineSettings settings = mojo.settings(loader);
             assertEquals(List.of("com.acme.*.entities", "com.acme.shared"), settings.packages());
@@ -74,18 +63,7 @@ class MojoConfigurationTest {
     @Test
     @InjectMojo(goal = "generate", pom = "src/test/resources/unit/configured/pom.xml")
     void hibernatePropertiesFromTheCommandLineMergeUnderThePomsMap(GenerateMojo mojo) throws Exception {
-        setVariableValueToObject(mojo, "classesDirectory", new File("target/none/classes"));
-        setVariableValueToObject(mojo, "project", new org.apache.maven.project.MavenProject() {
-            @Override
-            public List<String> getRuntimeClasspathElements() {
-                return List.of(new File("target/none/classes").getAbsolutePath());
-            }
-
-            @Override
-            public File getBasedir() {
-                return new File("target/none").getAbsoluteFile();
-            }
-        });
+        inProjectWithoutSources(mojo);
         setVariableValueToObject(mojo, "hibernatePropertyList",
                 "hibernate.default_schema=cli, hibernate.globally_quoted_identifiers=true");
         setVariableValueToObject(mojo, "persistenceUnit", " shop ");
@@ -145,5 +123,23 @@ class MojoConfigurationTest {
         });
         setVariableValueToObject(mojo, "dialect", "MariaDB");
         assertEquals(io.schemadiff.core.Dialect.MARIADB, mojo.migrationSettings().dialect());
+    }
+
+    /** A project in {@code target/none} with no compiled classes, whose classpath holds {@code jars}. */
+    private static void inProjectWithoutSources(AbstractSchemaMojo mojo, String... jars) throws IllegalAccessException {
+        setVariableValueToObject(mojo, "classesDirectory", new File("target/none/classes"));
+        setVariableValueToObject(mojo, "project", new org.apache.maven.project.MavenProject() {
+            @Override
+            public List<String> getRuntimeClasspathElements() {
+                List<String> elements = new java.util.ArrayList<>(List.of(new File("target/none/classes").getAbsolutePath()));
+                elements.addAll(List.of(jars));
+                return elements;
+            }
+
+            @Override
+            public File getBasedir() {
+                return new File("target/none").getAbsoluteFile();
+            }
+        });
     }
 }
