@@ -117,6 +117,11 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
         return version;
     }
 
+    /** How to reach this server as root (no password): for tools and tests that need a URL. */
+    public ServerConnection connection() {
+        return connection;
+    }
+
     /** Asks the server to shut down (it flushes and exits), kills it if it does not, and deletes its data. */
     @Override
     public synchronized void close() {

