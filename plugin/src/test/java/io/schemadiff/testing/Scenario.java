@@ -57,7 +57,7 @@ public final class Scenario {
         return new Scenario(migrations, List.of(packagePatterns));
     }
 
-    /** Runs on the machine's MariaDB server instead of the shared embedded PostgreSQL. */
+    /** Runs on the MariaDB server {@link LocalMariaDb} names instead of the shared embedded PostgreSQL. */
     public Scenario on(Dialect value) {
         this.dialect = value;
         return this;
