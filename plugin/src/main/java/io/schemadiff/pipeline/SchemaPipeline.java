@@ -37,6 +37,8 @@ import io.schemadiff.schema.DatabaseSchema;
 import io.schemadiff.schema.SchemaFingerprint;
 import io.schemadiff.write.MigrationFolder;
 import io.schemadiff.write.MigrationFolderCheck;
+import io.schemadiff.write.MigrationTextCheck;
+import io.schemadiff.write.WritableFolder;
 import io.schemadiff.write.MigrationLock;
 import io.schemadiff.write.MigrationNamer;
 import io.schemadiff.write.MigrationWriter;
@@ -84,6 +86,9 @@ public final class SchemaPipeline {
      * @param servers starts (or lends) the server of the dialect; the pipeline closes what it gets,
      *                and drops every database it created on it
      */
+    /** Set by {@link #generate()}: the migrations folder must then be writable before anything runs. */
+    private boolean writing;
+
     public SchemaPipeline(PipelineSettings settings, Console console, Supplier<ScratchServer> servers, Clock clock) {
         settings.validate();
         this.settings = settings;
@@ -99,6 +104,7 @@ public final class SchemaPipeline {
                     + "so it replays them; a live database is for drift checks: mvn compile schema:diff "
                     + "-Dschema.reference=live.");
         }
+        writing = true;
         Comparison comparison = compare();
         if (comparison.inSync()) {
             return new Generation(comparison, Optional.empty());
@@ -189,6 +195,11 @@ public final class SchemaPipeline {
                     migrationFolder.equals(migrations.writableFolder()) ? MigrationLock.read(settings.lockFile())
                             : java.util.Optional.empty(), defaultNaming,
                     Boolean.TRUE.equals(migrations.settings().outOfOrder())), console::warn);
+            MigrationFolderCheck.enforce(MigrationTextCheck.check(migrationFolder, migrations.settings().encoding()),
+                    console::warn);
+        }
+        if (writing) {
+            WritableFolder.require(migrations.writableFolder());
         }
         String suffix = HexFormat.of().formatHex(RANDOM.generateSeed(4));
         String referenceName = "schemadiff_reference_" + suffix;

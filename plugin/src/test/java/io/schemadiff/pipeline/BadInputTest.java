@@ -1,0 +1,264 @@
+package io.schemadiff.pipeline;
+
+import io.schemadiff.core.SchemaException;
+import io.schemadiff.fixtures.shop.ShopMigrations;
+import io.schemadiff.reference.ScratchServer;
+import io.schemadiff.testing.LocalPostgres;
+import io.schemadiff.testing.Scenario;
+import io.schemadiff.testing.SharedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bad input and faults, run through the real pipeline on the shared embedded PostgreSQL: each names the
+ * culprit, fails with the exception its Mojo turns into the right exit ({@link SchemaException}: a Maven
+ * error; {@link UnappliableMigrationException}/{@link DestructiveChangesException}: a build failure), and
+ * leaves nothing behind: the project folder as it was, no scratch database on the server.
+ */
+class BadInputTest {
+
+    @TempDir
+    Path dir;
+
+    private List<String> projectBefore;
+    private long scratchDatabasesBefore;
+    /** How often a pipeline asked for a server: 0 proves a check came before any server started. */
+    private final AtomicInteger serversAsked = new AtomicInteger();
+
+    @BeforeEach
+    void snapshot() {
+        scratchDatabasesBefore = scratchDatabases();
+    }
+
+    @AfterEach
+    void nothingLeft() {
+        assertEquals(scratchDatabasesBefore, scratchDatabases(), "every scratch database is dropped again");
+    }
+
+    @Test
+    void anEmptyMigrationIsNamedAsSuch() {
+        Scenario scenario = ShopMigrations.inSync(dir).migration("V3__nothing.sql", "");
+        projectBefore = project();
+
+        assertTrue(pipeline(scenario).compare().inSync());
+
+        assertTrue(scenario.warnings().stream().anyMatch(w -> w.startsWith("V3__nothing.sql is empty: Flyway records it")),
+                scenario.warnings().toString());
+        assertEquals(projectBefore, project());
+    }
+
+    @Test
+    void aMigrationThatIsNotUtf8FailsNamingItsFileAndLineBeforeAnyServerStarts() throws IOException {
+        Scenario scenario = ShopMigrations.inSync(dir);
+        Files.write(scenario.migrations().resolve("V3__notes.sql"),
+                "-- notes\ncomment on table customers is 'caf\u00e9';\n".getBytes(StandardCharsets.ISO_8859_1));
+        projectBefore = project();
+
+        SchemaException e = assertThrows(SchemaException.class, () -> pipeline(scenario).compare());
+
+        assertEquals(SchemaException.class, e.getClass());
+        assertTrue(e.getMessage().contains("V3__notes.sql line 2 is not valid UTF-8 (the migrations' encoding, Flyway's default)"),
+                e.getMessage());
+        assertEquals(0, serversAsked.get());
+        assertEquals(projectBefore, project());
+    }
+
+    @Test
+    void aSyntaxErrorOnLine40NamesTheFileAndTheLine() {
+        StringBuilder sql = new StringBuilder();
+        for (int line = 1; line < 40; line++) {
+            sql.append("-- line ").append(line).append('\n');
+        }
+        sql.append("alter tabel customers add column fax text;\n");
+        Scenario scenario = ShopMigrations.inSync(dir).migration("V3__fax.sql", sql.toString());
+        projectBefore = project();
+
+        SchemaException e = assertThrows(SchemaException.class, () -> pipeline(scenario).generate());
+
+        assertEquals(SchemaException.class, e.getClass());
+        assertTrue(e.getMessage().contains("Failed to execute script V3__fax.sql"), e.getMessage());
+        assertTrue(e.getMessage().matches("(?s).*Line\\s+: 40\\b.*"), e.getMessage());
+        assertTrue(e.getMessage().contains("syntax error at or near \"tabel\""), e.getMessage());
+        assertEquals(projectBefore, project(), "nothing written");
+    }
+
+    @Test
+    void anEntityWhoseStaticInitialiserThrowsIsNamedWithTheCause() {
+        Scenario scenario = Scenario.of(dir, "io.schemadiff.fixtures.broken.model");
+        projectBefore = project();
+
+        SchemaException e = assertThrows(SchemaException.class, () -> pipeline(scenario).generate());
+
+        assertEquals(SchemaException.class, e.getClass());
+        assertTrue(e.getMessage().contains("io.schemadiff.fixtures.broken.model.ExplodingEntity"), e.getMessage());
+        assertTrue(e.getMessage().contains("APP_REGION is not set"), e.getMessage());
+        assertEquals(0, serversAsked.get());
+        assertEquals(projectBefore, project());
+    }
+
+    @Test
+    void aReadOnlyMigrationsFolderFailsBeforeAnyServerStarts() throws Exception {
+        Scenario scenario = ShopMigrations.inSync(dir);
+        Files.delete(scenario.migrations().resolve("V2__orders.sql"));
+        projectBefore = project();
+        ReadOnly readOnly = ReadOnly.make(scenario.migrations());
+        try {
+            SchemaException e = assertThrows(SchemaException.class, () -> pipeline(scenario).generate());
+
+            assertEquals(SchemaException.class, e.getClass());
+            assertTrue(e.getMessage().startsWith("The migrations folder " + scenario.migrations() + " is not writable"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("<migrations> (schema.migrations)"), e.getMessage());
+            assertEquals(0, serversAsked.get());
+        } finally {
+            readOnly.undo();
+        }
+        assertEquals(projectBefore, project());
+    }
+
+    @Test
+    void fiftyThousandStatementsReplay() {
+        StringBuilder sql = new StringBuilder(6_000_000);
+        for (int i = 0; i < 50_000; i++) {
+            sql.append("insert into customers (email, name, createdAt) values ('c").append(i)
+                    .append("@example.com', 'Customer ").append(i).append("', now());\n");
+        }
+        Scenario scenario = ShopMigrations.inSync(dir).migration("V3__customers_data.sql", sql.toString());
+        projectBefore = project();
+        Runtime runtime = Runtime.getRuntime();
+        long start = System.nanoTime();
+
+        Comparison comparison = pipeline(scenario).compare();
+
+        assertTrue(comparison.inSync(), () -> comparison.diff().changes().toString());
+        assertTrue(comparison.reference().startsWith("3 migration(s) replayed"), comparison.reference());
+        System.out.printf("50,000 statements: replayed and compared in %d s, heap in use %d MB of at most %d MB%n",
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
+                (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.maxMemory() >> 20);
+        assertEquals(projectBefore, project());
+    }
+
+    @Test
+    void twoGeneratesAtOnceInOneProjectWriteOneMigration() throws Exception {
+        Scenario first = ShopMigrations.inSync(dir);
+        Files.delete(first.migrations().resolve("V2__orders.sql"));
+        Scenario second = Scenario.of(dir, ShopMigrations.PACKAGES);
+        projectBefore = project();
+        // both have read the folder and are starting their servers before either writes
+        CyclicBarrier together = new CyclicBarrier(2);
+        Supplier<ScratchServer> servers = () -> {
+            try {
+                together.await(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return SharedPostgres.server();
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Object> outcomes = new ArrayList<>();
+        try {
+            List<Future<SchemaPipeline.Generation>> runs = List.of(
+                    pool.submit(() -> first.pipeline(first.settings(), servers).generate()),
+                    pool.submit(() -> second.pipeline(second.settings(), servers).generate()));
+            for (Future<SchemaPipeline.Generation> run : runs) {
+                try {
+                    outcomes.add(run.get(10, TimeUnit.MINUTES));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<Path> written = outcomes.stream().filter(o -> o instanceof SchemaPipeline.Generation)
+                .map(o -> ((SchemaPipeline.Generation) o).written()).flatMap(Optional::stream).toList();
+        assertEquals(1, written.size(), outcomes.toString());
+        Throwable refused = (Throwable) outcomes.stream().filter(o -> o instanceof Throwable).findFirst()
+                .orElseThrow(() -> new AssertionError("one of them must refuse: " + outcomes));
+        assertInstanceOf(SchemaException.class, refused);
+        assertTrue(refused.getMessage().startsWith("Will not overwrite " + written.get(0) + ": it already exists."),
+                refused.getMessage());
+        // the winner's migration and its undo; nothing of the other, no temporary file
+        String migration = dir.relativize(written.get(0)).toString();
+        String undo = dir.relativize(written.get(0).resolveSibling("U" + written.get(0).getFileName().toString()
+                .substring(1))).toString();
+        List<String> added = new ArrayList<>(project());
+        added.removeAll(projectBefore);
+        assertEquals(List.of(undo, migration), added);
+    }
+
+    private SchemaPipeline pipeline(Scenario scenario) {
+        return scenario.pipeline(scenario.settings(), () -> {
+            serversAsked.incrementAndGet();
+            return SharedPostgres.server();
+        });
+    }
+
+    /** Every file and folder of the project, relative to it. */
+    private List<String> project() {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.map(p -> dir.relativize(p).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The scratch databases on the shared embedded server, which every pipeline here uses. */
+    private static long scratchDatabases() {
+        return Long.parseLong(LocalPostgres.column(SharedPostgres.embeddedConnection().dataSource(null, false),
+                "select count(*) from pg_database where datname like 'schemadiff\\_reference\\_%'"
+                        + " or datname like 'schemadiff\\_model\\_%'").get(0));
+    }
+
+    /** A folder nobody may write to: permissions for users, the immutable attribute for root (who ignores them). */
+    private record ReadOnly(Path folder, boolean immutable) {
+
+        static ReadOnly make(Path folder) throws IOException, InterruptedException {
+            boolean root = "root".equals(System.getProperty("user.name"));
+            if (root) {
+                run("chattr", "+i", folder.toString());
+            } else {
+                folder.toFile().setWritable(false, false);
+            }
+            return new ReadOnly(folder, root);
+        }
+
+        void undo() throws IOException, InterruptedException {
+            if (immutable) {
+                run("chattr", "-i", folder.toString());
+            } else {
+                folder.toFile().setWritable(true, true);
+            }
+        }
+
+        private static void run(String... command) throws IOException, InterruptedException {
+            Process process = new ProcessBuilder(command).inheritIO().start();
+            assertEquals(0, process.waitFor(), String.join(" ", command));
+        }
+    }
+}
