@@ -103,6 +103,7 @@ class BadInputTest {
         assertTrue(e.getMessage().contains("Failed to execute script V3__fax.sql"), e.getMessage());
         assertTrue(e.getMessage().matches("(?s).*Line\\s+: 40\\b.*"), e.getMessage());
         assertTrue(e.getMessage().contains("syntax error at or near \"tabel\""), e.getMessage());
+        assertTrue(e.getMessage().contains("alter tabel customers add column fax text"), e.getMessage());
         assertEquals(projectBefore, project(), "nothing written");
     }
 
