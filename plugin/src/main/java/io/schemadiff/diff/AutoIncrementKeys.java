@@ -75,37 +75,27 @@ public final class AutoIncrementKeys {
     }
 
     private static boolean keyDropOn(Change change, QualifiedName table, String column) {
-        if (!change.subject().equals(table)) {
-            return false;
-        }
-        if (change instanceof Change.DropPrimaryKey drop) {
-            return contains(drop.primaryKey().columns(), column);
-        }
-        if (change instanceof Change.DropUniqueKey drop) {
-            return contains(drop.uniqueKey().columns(), column);
-        }
-        if (change instanceof Change.DropIndex drop) {
-            List<String> columns = ForeignKeyIndexes.wholeColumns(drop.index());
-            return columns != null && contains(columns, column);
-        }
-        return false;
+        boolean drop = change instanceof Change.DropPrimaryKey || change instanceof Change.DropUniqueKey
+                || change instanceof Change.DropIndex;
+        return drop && keyOn(change, table, column);
     }
 
     private static boolean keyAddOn(Change change, QualifiedName table, String column) {
-        if (!change.subject().equals(table)) {
-            return false;
-        }
-        if (change instanceof Change.AddPrimaryKey add) {
-            return contains(add.primaryKey().columns(), column);
-        }
-        if (change instanceof Change.AddUniqueKey add) {
-            return contains(add.uniqueKey().columns(), column);
-        }
-        if (change instanceof Change.CreateIndex add) {
-            List<String> columns = ForeignKeyIndexes.wholeColumns(add.index());
-            return columns != null && contains(columns, column);
-        }
-        return false;
+        boolean add = change instanceof Change.AddPrimaryKey || change instanceof Change.AddUniqueKey
+                || change instanceof Change.CreateIndex;
+        return add && keyOn(change, table, column);
+    }
+
+    /** Whether {@code change} adds or drops a key or index of {@code table} that holds {@code column}. */
+    private static boolean keyOn(Change change, QualifiedName table, String column) {
+        List<String> columns = null;
+        if (change instanceof Change.DropPrimaryKey drop) columns = drop.primaryKey().columns();
+        if (change instanceof Change.AddPrimaryKey add) columns = add.primaryKey().columns();
+        if (change instanceof Change.DropUniqueKey drop) columns = drop.uniqueKey().columns();
+        if (change instanceof Change.AddUniqueKey add) columns = add.uniqueKey().columns();
+        if (change instanceof Change.DropIndex drop) columns = ForeignKeyIndexes.wholeColumns(drop.index());
+        if (change instanceof Change.CreateIndex add) columns = ForeignKeyIndexes.wholeColumns(add.index());
+        return columns != null && change.subject().equals(table) && contains(columns, column);
     }
 
     private static Column plain(Column column) {

@@ -50,21 +50,12 @@ public final class KeptObjects {
                 throw new IllegalArgumentException("Not an index or constraint pattern: '" + raw + "' (use name, "
                         + "table.name or schema.table.name, * within a part, e.g. idx_orders_* or orders.chk_*)");
             }
-            String schema = parts.length == 3 ? glob(parts[0]) : "[^.]+";
-            String table = parts.length >= 2 ? glob(parts[parts.length - 2]) : "[^.]+";
-            regexes.add(Pattern.compile(schema + "\\." + table + "\\." + glob(parts[parts.length - 1]),
+            String schema = parts.length == 3 ? Exclusions.glob(parts[0]) : "[^.]+";
+            String table = parts.length >= 2 ? Exclusions.glob(parts[parts.length - 2]) : "[^.]+";
+            regexes.add(Pattern.compile(schema + "\\." + table + "\\." + Exclusions.glob(parts[parts.length - 1]),
                     Pattern.CASE_INSENSITIVE));
         }
         return regexes.isEmpty() && !undeclaredIndexes ? NONE : new KeptObjects(List.copyOf(regexes), undeclaredIndexes);
-    }
-
-    private static String glob(String part) {
-        StringBuilder regex = new StringBuilder();
-        String[] literals = part.split("\\*", -1);
-        for (int i = 0; i < literals.length; i++) {
-            regex.append(i > 0 ? ".*" : "").append(Pattern.quote(literals[i]));
-        }
-        return regex.toString();
     }
 
     /** {@code diff} without the drops of kept objects, each reported as left alone instead. */

@@ -6,6 +6,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,19 +24,51 @@ import java.util.regex.Pattern;
 record RefusedStatement(String statement, String table) {
 
     private static final Pattern STATEMENT = Pattern.compile("(?ms)^Statement\\s*:\\s*(.+?)\\s*\\z");
+    private static final Pattern LOCATION = Pattern.compile("(?ms)^Location\\s*:\\s*(\\S+).*?^Line\\s*:\\s*(\\d+)");
     private static final String NAME = "(?:`[^`]+`|\"[^\"]+\"|[^\\s(;.`\"]+)";
     private static final Pattern TABLE = Pattern.compile("(?i)^\\s*(?:alter\\s+table|(?:create\\s+(?:unique\\s+)?"
             + "|drop\\s+)index\\s+(?:if\\s+(?:not\\s+)?exists\\s+)?\\S+\\s+on)\\s+(" + NAME + "(?:\\." + NAME + ")?)");
 
-    /** The statement Flyway names in {@code message} (its "Statement :" line), if it names one. */
-    static Optional<RefusedStatement> in(String message) {
-        Matcher statement = STATEMENT.matcher(message == null ? "" : message);
-        if (!statement.find()) {
+    /**
+     * The statement Flyway reports in {@code message}: its "Statement :" line, or, since Flyway prints
+     * that only at debug level, the statement of {@code files} that starts at its "Location" and "Line".
+     *
+     * @param files the generated migrations Flyway ran, by file name
+     */
+    static Optional<RefusedStatement> in(String message, Map<String, String> files) {
+        String text = message == null ? "" : message;
+        String sql = null;
+        Matcher statement = STATEMENT.matcher(text);
+        if (statement.find() && !statement.group(1).startsWith("Run Flyway with -X")) {
+            sql = statement.group(1).strip();
+        }
+        Matcher location = LOCATION.matcher(text);
+        if (sql == null && location.find()) {
+            String file = files.entrySet().stream().filter(f -> location.group(1).contains(f.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            sql = file == null ? null : statementAt(file, Integer.parseInt(location.group(2)));
+        }
+        if (sql == null) {
             return Optional.empty();
         }
-        String sql = statement.group(1).strip();
         Matcher table = TABLE.matcher(sql);
         return Optional.of(new RefusedStatement(sql, table.find() ? table.group(1) : null));
+    }
+
+    /** The statement that starts on {@code line} (1-based) of {@code script}, up to its semicolon. */
+    private static String statementAt(String script, int line) {
+        List<String> lines = script.lines().toList();
+        if (line < 1 || line > lines.size()) {
+            return null;
+        }
+        StringBuilder sql = new StringBuilder();
+        for (String text : lines.subList(line - 1, lines.size())) {
+            sql.append(sql.length() == 0 ? "" : " ").append(text.strip());
+            if (text.strip().endsWith(";")) {
+                break;
+            }
+        }
+        return sql.toString().replaceAll(";$", "");
     }
 
     /**

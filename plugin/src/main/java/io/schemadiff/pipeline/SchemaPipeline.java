@@ -629,7 +629,7 @@ public final class SchemaPipeline {
         } catch (IOException e) {
             throw new SchemaException("Cannot stage the migration for verification: " + e.getMessage(), e);
         } catch (SchemaException e) {
-            java.util.Optional<RefusedStatement> refused = RefusedStatement.in(e.getMessage());
+            java.util.Optional<RefusedStatement> refused = RefusedStatement.in(e.getMessage(), files);
             if (refused.isPresent() && refused.get().onAnEmptyTable(reference)) {
                 throw new SchemaException(refused.get().internalError(settings.dialect(), rootCause(e)) + listing(files), e);
             }
