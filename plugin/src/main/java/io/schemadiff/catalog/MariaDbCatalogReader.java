@@ -55,8 +55,10 @@ import java.util.regex.Pattern;
  *   <li>{@code ON DELETE/UPDATE RESTRICT} and {@code NO ACTION} both read as
  *       {@link ForeignKey.Action#NO_ACTION}: InnoDB checks both immediately, so they behave the same,
  *       and a foreign key without a clause reads as {@code RESTRICT};</li>
- *   <li>the index InnoDB keeps for a foreign key is left out when it is one MariaDB would have
- *       created by itself (see {@link #isImplicitForeignKeyIndex});</li>
+ *   <li>the index InnoDB keeps for a foreign key is read like any other: whether MariaDB made it or a
+ *       migration wrote it, it is the same index (indexes are compared by what they do, not by name),
+ *       and one the model's database lacks must be dropped; {@link io.schemadiff.diff.ForeignKeyIndexes}
+ *       orders the plan around the indexes foreign keys need;</li>
  *   <li>a unique index on plain columns is a {@link UniqueKey}: MariaDB implements {@code UNIQUE}
  *       constraints as unique indexes and cannot tell one from the other.</li>
  * </ul>
@@ -372,24 +374,6 @@ public final class MariaDbCatalogReader implements CatalogReader {
         return BACKTICKED.matcher(clause).replaceAll(m -> Matcher.quoteReplacement(lower(m.group())));
     }
 
-    /**
-     * Whether {@code index} is the one InnoDB creates by itself for {@code foreignKey}: InnoDB needs an
-     * index whose leading columns are the foreign key's, in order and without prefix lengths; when none
-     * exists, adding the foreign key creates a plain ascending B-tree index on exactly those columns, and
-     * creating another usable index later drops it again. So an index is left out when it is a
-     * non-unique ascending B-tree index on exactly the foreign key's columns and no other index (primary
-     * key and unique ones included) could serve the foreign key: whether a migration wrote it or not,
-     * MariaDB would have it, under some name, because of the foreign key alone. Hibernate's DDL never
-     * writes it, hand-written migrations sometimes do.
-     */
-    static boolean isImplicitForeignKeyIndex(IndexBuilder index, List<IndexBuilder> all, List<String> foreignKey) {
-        if (index.unique || !index.isPlainBtree() || index.parts.stream().anyMatch(p -> p.descending)
-                || !index.columns().equals(foreignKey)) {
-            return false;
-        }
-        return all.stream().filter(other -> other != index).noneMatch(other -> other.canServe(foreignKey));
-    }
-
     private static Sequence readSequence(Connection connection, String database, QualifiedName name)
             throws SQLException {
         String table = quote(database) + "." + quote(name.name());
@@ -472,24 +456,6 @@ public final class MariaDbCatalogReader implements CatalogReader {
 
         List<String> columns() {
             return parts.stream().map(IndexPart::column).toList();
-        }
-
-        boolean isPlainBtree() {
-            return "BTREE".equals(type) && parts.stream().allMatch(p -> p.prefixLength == null);
-        }
-
-        /** InnoDB can check a foreign key with an index whose first columns are the key's, whole. */
-        boolean canServe(List<String> foreignKey) {
-            if (!"BTREE".equals(type) || parts.size() < foreignKey.size()) {
-                return false;
-            }
-            for (int i = 0; i < foreignKey.size(); i++) {
-                IndexPart part = parts.get(i);
-                if (!part.column.equalsIgnoreCase(foreignKey.get(i)) || part.prefixLength != null) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /** {@code USING btree (a, b DESC)}, {@code USING hash (t)}, {@code FULLTEXT (body)}, {@code SPATIAL (area)}. */
@@ -586,8 +552,7 @@ public final class MariaDbCatalogReader implements CatalogReader {
                 } else if (index.unique && index.parts.stream().allMatch(p -> p.prefixLength == null)) {
                     // UNIQUE constraints are unique indexes; long ones are hashed (USING HASH) but just as unique
                     uniqueKeys.add(new UniqueKey(index.name, index.columns(), false));
-                } else if (foreignKeys.stream().noneMatch(fk ->
-                        isImplicitForeignKeyIndex(index, indexBuilders, fk.columns()))) {
+                } else {
                     indexes.add(new Index(index.name, index.unique, index.definition(), index.body(false), false,
                             false));
                 }

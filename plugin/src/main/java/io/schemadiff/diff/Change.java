@@ -41,6 +41,7 @@ public sealed interface Change {
         ADD_UNIQUE_KEY,
         ADD_CHECK,
         CREATE_INDEX,
+        ALTER_FOREIGN_KEY,
         ADD_FOREIGN_KEY,
         ALTER_SEQUENCE,
         DROP_SEQUENCE;
@@ -247,6 +248,40 @@ public sealed interface Change {
                     + (foreignKey.onDelete() == ForeignKey.Action.NO_ACTION ? "" : " on delete " + foreignKey.onDelete().sql());
         }
         public char marker() { return '+'; }
+    }
+
+    /**
+     * The same foreign key (columns, referenced table and columns) with other rules: {@code on delete},
+     * {@code on update}, deferrability. Databases cannot alter those in place, so it is dropped and added
+     * again under the model's name, but a reviewer sees it as the one change it is.
+     */
+    record AlterForeignKey(QualifiedName table, ForeignKey from, ForeignKey to) implements Change {
+        public Kind kind() { return Kind.ALTER_FOREIGN_KEY; }
+        public QualifiedName subject() { return table; }
+        public String column() { return to.columns().size() == 1 ? to.columns().get(0) : null; }
+        public String describe() {
+            return "alter foreign key " + from.name() + " (" + String.join(", ", to.columns()) + ") -> "
+                    + to.referencedTable() + ": " + ruleChange();
+        }
+
+        /** e.g. {@code on delete cascade -> no action}; every rule that differs, comma-separated. */
+        public String ruleChange() {
+            List<String> parts = new ArrayList<>();
+            if (from.onDelete() != to.onDelete()) {
+                parts.add("on delete " + from.onDelete().sql() + " -> " + to.onDelete().sql());
+            }
+            if (from.onUpdate() != to.onUpdate()) {
+                parts.add("on update " + from.onUpdate().sql() + " -> " + to.onUpdate().sql());
+            }
+            if (from.deferrable() != to.deferrable() || from.initiallyDeferred() != to.initiallyDeferred()) {
+                parts.add(deferral(from) + " -> " + deferral(to));
+            }
+            return String.join(", ", parts);
+        }
+
+        private static String deferral(ForeignKey key) {
+            return !key.deferrable() ? "not deferrable" : key.initiallyDeferred() ? "initially deferred" : "deferrable";
+        }
     }
 
     record DropForeignKey(QualifiedName table, ForeignKey foreignKey) implements Change {

@@ -56,7 +56,8 @@ public final class Exclusions {
         return kept.isEmpty() ? NONE : new Exclusions(List.copyOf(kept), List.copyOf(regexes));
     }
 
-    private static String glob(String part) {
+    /** {@code *} as any characters, the rest literal: one part of a dotted pattern, as a regex. */
+    static String glob(String part) {
         StringBuilder regex = new StringBuilder();
         String[] literals = part.split("\\*", -1);
         for (int i = 0; i < literals.length; i++) {

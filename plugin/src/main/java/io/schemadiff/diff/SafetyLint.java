@@ -25,7 +25,11 @@ public final class SafetyLint {
         /** Fails, or changes meaning, depending on the rows already there. */
         DATA_DEPENDENT("data-dependent"),
         /** Holds a lock that blocks writes (or reads) while PostgreSQL rewrites or scans the table. */
-        LOCK_HEAVY("lock-heavy");
+        LOCK_HEAVY("lock-heavy"),
+        /** A rule the database enforced is gone or changed: duplicates, orphans or bad values get in. */
+        INTEGRITY("integrity"),
+        /** Queries that used what is removed get slower. */
+        PERFORMANCE("performance");
 
         private final String id;
 
@@ -56,7 +60,11 @@ public final class SafetyLint {
     }
 
     private static final Pattern TYPE = Pattern.compile("^([a-z ]+?)(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?( with(?:out)? time zone)?$");
-    private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
+    /** Integer types from narrowest to widest; {@code int} and {@code integer} are one (MariaDB prints {@code int}). */
+    private static final List<List<String>> INTEGERS = List.of(List.of("tinyint"), List.of("smallint"),
+            List.of("mediumint"), List.of("int", "integer"), List.of("bigint"));
+    /** Temporal types whose precision, when not written, is 0 (MariaDB; PostgreSQL's is always read explicitly). */
+    private static final List<String> TEMPORAL = List.of("datetime", "timestamp", "time");
 
     private SafetyLint() {
     }
@@ -71,11 +79,55 @@ public final class SafetyLint {
      *                online, without blocking writes; PostgreSQL's plain CREATE INDEX blocks them)
      */
     public static List<Finding> review(List<Change> plan, DatabaseSchema reference, Dialect dialect) {
+        Set<Object> restored = restored(plan);
         List<Finding> findings = new ArrayList<>();
         for (Change change : plan) {
-            findings.add(review(change, reference.tables().containsKey(change.subject()), dialect));
+            boolean existingTable = reference.tables().containsKey(change.subject());
+            findings.add(isRestored(change, restored) ? new Finding(change, EnumSet.noneOf(Risk.class), List.of())
+                    : review(change, existingTable, dialect));
         }
         return findings;
+    }
+
+    /**
+     * What the plan puts back (the same key, index, check or foreign key, by what it does) or drops with
+     * its table: a removal of one of those is a rename or a rebuild, not a loss.
+     */
+    private static Set<Object> restored(List<Change> plan) {
+        Set<Object> restored = new java.util.HashSet<>();
+        for (Change change : plan) {
+            if (change instanceof Change.AddForeignKey add) {
+                restored.add(List.of(add.table(), add.foreignKey().identity()));
+            } else if (change instanceof Change.AddUniqueKey add) {
+                restored.add(List.of(add.table(), add.uniqueKey().identity()));
+            } else if (change instanceof Change.AddCheck add) {
+                restored.add(List.of(add.table(), add.check().identity()));
+            } else if (change instanceof Change.CreateIndex add) {
+                restored.add(List.of(add.table(), add.index().identity()));
+            } else if (change instanceof Change.AddPrimaryKey add) {
+                restored.add(List.of(add.table(), add.primaryKey().columns()));
+            } else if (change instanceof Change.DropTable drop) {
+                restored.add(List.of(drop.table().name()));
+            }
+        }
+        return restored;
+    }
+
+    /** Whether {@code change} removes something {@link #restored} lists. */
+    private static boolean isRestored(Change change, Set<Object> restored) {
+        if (change instanceof Change.DropForeignKey drop) {
+            return restored.contains(List.of(drop.table(), drop.foreignKey().identity()))
+                    || restored.contains(List.of(drop.table()));
+        } else if (change instanceof Change.DropUniqueKey drop) {
+            return restored.contains(List.of(drop.table(), drop.uniqueKey().identity()));
+        } else if (change instanceof Change.DropCheck drop) {
+            return restored.contains(List.of(drop.table(), drop.check().identity()));
+        } else if (change instanceof Change.DropIndex drop) {
+            return restored.contains(List.of(drop.table(), drop.index().identity()));
+        } else if (change instanceof Change.DropPrimaryKey drop) {
+            return restored.contains(List.of(drop.table(), drop.primaryKey().columns()));
+        }
+        return false;
     }
 
     static Finding review(Change change, boolean existingTable) {
@@ -94,6 +146,8 @@ public final class SafetyLint {
             add(risks, reasons, Risk.DESTRUCTIVE, "drops the sequence and its current value");
         } else if (!existingTable) {
             return new Finding(change, risks, reasons); // a table this migration creates has no rows yet
+        } else if (reviewRemoval(change, risks, reasons)) {
+            return new Finding(change, risks, reasons);
         } else if (change instanceof Change.AddColumn add) {
             Column column = add.definition();
             if (!column.nullable() && !column.hasDefault() && column.generation() == Column.Generation.NONE) {
@@ -122,9 +176,40 @@ public final class SafetyLint {
             add(risks, reasons, Risk.DATA_DEPENDENT, "fails if an existing row violates it (it scans the table)");
         } else if (change instanceof Change.AddForeignKey) {
             add(risks, reasons, Risk.DATA_DEPENDENT, "fails if an existing row points nowhere (it scans the table)");
+        } else if (change instanceof Change.AlterForeignKey alter) {
+            add(risks, reasons, Risk.INTEGRITY, "changes what deleting or updating a referenced row does to these rows ("
+                    + alter.ruleChange() + ")");
         }
-        // anything else (creates, dropped constraints and indexes, defaults, sequence settings) risks nothing
+        // anything else (creates, defaults, sequence settings) risks nothing
         return new Finding(change, risks, reasons);
+    }
+
+    /**
+     * A removed key, index, check or foreign key loses no rows, but what the database enforced or sped
+     * up is gone: a reviewer must see it. @return whether {@code change} is such a removal
+     */
+    private static boolean reviewRemoval(Change change, Set<Risk> risks, List<String> reasons) {
+        if (change instanceof Change.DropUniqueKey drop) {
+            add(risks, reasons, Risk.INTEGRITY, "duplicates in (" + String.join(", ", drop.uniqueKey().columns())
+                    + ") are no longer refused");
+        } else if (change instanceof Change.DropPrimaryKey drop) {
+            add(risks, reasons, Risk.INTEGRITY, "duplicates and nulls in (" + String.join(", ", drop.primaryKey().columns())
+                    + ") are no longer refused");
+        } else if (change instanceof Change.DropIndex drop) {
+            if (drop.index().unique()) {
+                add(risks, reasons, Risk.INTEGRITY, "duplicates are no longer refused");
+            }
+            add(risks, reasons, Risk.PERFORMANCE, "queries that used the index " + drop.index().name()
+                    + " scan more rows");
+        } else if (change instanceof Change.DropCheck drop) {
+            add(risks, reasons, Risk.INTEGRITY, "values the check " + drop.check().name() + " refused are accepted");
+        } else if (change instanceof Change.DropForeignKey drop) {
+            add(risks, reasons, Risk.INTEGRITY, "rows may point to " + drop.foreignKey().referencedTable().display()
+                    + " rows that do not exist");
+        } else {
+            return false;
+        }
+        return true;
     }
 
     private static void reviewAlter(Change.AlterColumn alter, Set<Risk> risks, List<String> reasons) {
@@ -152,13 +237,22 @@ public final class SafetyLint {
         Integer scaleB = number(b.group(3));
         boolean text = isText(a.group(1)) && isText(b.group(1));
         if (text) {
-            // varchar(n) -> varchar(m > n) or text: a catalog change only
+            // varchar(n) -> varchar(m > n) or text: a catalog change only; char(n) -> varchar(n) keeps every
+            // value (only the padding goes) but is a conversion, so it rewrites
             boolean widening = sizeB == null || (sizeA != null && sizeB >= sizeA);
-            if (!widening || "character".equals(b.group(1)) != "character".equals(a.group(1))) {
+            if (!widening) {
                 add(risks, reasons, Risk.DESTRUCTIVE, "narrows " + from + " to " + to + ": longer values fail or are cut");
                 add(risks, reasons, Risk.LOCK_HEAVY, "rewrites or scans the table under an exclusive lock");
+            } else if (isFixedLength(a.group(1)) != isFixedLength(b.group(1))) {
+                add(risks, reasons, Risk.LOCK_HEAVY, "rewrites the table under an exclusive lock");
             }
             return;
+        }
+        if (TEMPORAL.contains(a.group(1)) && a.group(2) == null) {
+            sizeA = 0;
+        }
+        if (TEMPORAL.contains(b.group(1)) && b.group(2) == null) {
+            sizeB = 0;
         }
         if (baseA.equals(baseB)) {
             boolean narrower = (sizeB != null && (sizeA == null || sizeB < sizeA))
@@ -172,8 +266,8 @@ public final class SafetyLint {
             }
             return;
         }
-        int rankA = INTEGERS.indexOf(a.group(1));
-        int rankB = INTEGERS.indexOf(b.group(1));
+        int rankA = integerRank(a.group(1) + (a.group(2) == null ? "" : "(" + a.group(2) + ")"));
+        int rankB = integerRank(b.group(1) + (b.group(2) == null ? "" : "(" + b.group(2) + ")"));
         if (rankA >= 0 && rankB >= 0) {
             if (rankB < rankA) {
                 add(risks, reasons, Risk.DATA_DEPENDENT, "narrows " + from + " to " + to + ": larger values fail");
@@ -196,7 +290,22 @@ public final class SafetyLint {
 
     private static boolean isText(String base) {
         return base.equals("character varying") || base.equals("varchar") || base.equals("text")
-                || base.equals("character");
+                || base.equals("tinytext") || base.equals("mediumtext") || base.equals("longtext")
+                || isFixedLength(base);
+    }
+
+    private static boolean isFixedLength(String base) {
+        return base.equals("character") || base.equals("char");
+    }
+
+    /** Position among {@link #INTEGERS}, or -1; {@code tinyint(1)} is MariaDB's boolean, not an integer here. */
+    private static int integerRank(String type) {
+        for (int i = 0; i < INTEGERS.size(); i++) {
+            if (INTEGERS.get(i).contains(type)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Integer number(String digits) {

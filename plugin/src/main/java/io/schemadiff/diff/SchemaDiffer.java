@@ -104,9 +104,11 @@ public final class SchemaDiffer {
             model.primaryKeyIfAny().ifPresent(pk -> changes.add(new Change.AddPrimaryKey(name, pk)));
         }
 
-        matchByIdentity(reference.foreignKeys(), model.foreignKeys(), ForeignKey::identity,
-                fk -> changes.add(new Change.DropForeignKey(name, fk)),
-                fk -> changes.add(new Change.AddForeignKey(name, fk)));
+        List<ForeignKey> droppedKeys = new ArrayList<>();
+        List<ForeignKey> addedKeys = new ArrayList<>();
+        matchByIdentity(reference.foreignKeys(), model.foreignKeys(), ForeignKey::identity, droppedKeys::add,
+                addedKeys::add);
+        pairRuleChanges(name, droppedKeys, addedKeys, changes);
         matchByIdentity(reference.uniqueKeys(), model.uniqueKeys(), UniqueKey::identity,
                 uk -> changes.add(new Change.DropUniqueKey(name, uk)),
                 uk -> changes.add(new Change.AddUniqueKey(name, uk)));
@@ -122,6 +124,27 @@ public final class SchemaDiffer {
                     }
                 },
                 ix -> changes.add(new Change.CreateIndex(name, ix)));
+    }
+
+    /**
+     * A foreign key dropped and one added over the same columns and referenced columns differ in their
+     * rules only: that is one change of rule ({@code on delete cascade -> no action}), not a loss and a gain.
+     */
+    private static void pairRuleChanges(QualifiedName table, List<ForeignKey> dropped, List<ForeignKey> added,
+                                        List<Change> changes) {
+        List<ForeignKey> unpaired = new ArrayList<>(dropped);
+        for (ForeignKey wanted : added) {
+            ForeignKey same = unpaired.stream().filter(old -> old.columns().equals(wanted.columns())
+                    && old.referencedTable().equals(wanted.referencedTable())
+                    && old.referencedColumns().equals(wanted.referencedColumns())).findFirst().orElse(null);
+            if (same != null) {
+                unpaired.remove(same);
+                changes.add(new Change.AlterForeignKey(table, same, wanted));
+            } else {
+                changes.add(new Change.AddForeignKey(table, wanted));
+            }
+        }
+        unpaired.forEach(fk -> changes.add(new Change.DropForeignKey(table, fk)));
     }
 
     /** Columns agree when type, nullability, default and generation behaviour agree. */

@@ -84,6 +84,7 @@ public record UndoPlan(List<Change> changes, List<String> droppedSchemas, List<S
         if (change instanceof Change.DropPrimaryKey c) return new Change.AddPrimaryKey(c.table(), c.primaryKey());
         if (change instanceof Change.AddForeignKey c) return new Change.DropForeignKey(c.table(), c.foreignKey());
         if (change instanceof Change.DropForeignKey c) return new Change.AddForeignKey(c.table(), c.foreignKey());
+        if (change instanceof Change.AlterForeignKey c) return new Change.AlterForeignKey(c.table(), c.to(), c.from());
         if (change instanceof Change.AddUniqueKey c) return new Change.DropUniqueKey(c.table(), c.uniqueKey());
         if (change instanceof Change.DropUniqueKey c) return new Change.AddUniqueKey(c.table(), c.uniqueKey());
         if (change instanceof Change.CreateIndex c) return new Change.DropIndex(c.table(), c.index());

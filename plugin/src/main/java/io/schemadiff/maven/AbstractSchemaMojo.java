@@ -148,6 +148,22 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     protected List<String> exclude;
 
     /**
+     * Indexes and constraints that SQL owns on tables the model owns, e.g. performance indexes written
+     * by hand: never dropped, reported as left alone. {@code name} (on any table), {@code table.name} or
+     * {@code schema.table.name}, {@code *} within a part; on the command line comma-separated,
+     * {@code -Dschema.keep=idx_orders_*,orders.chk_*}.
+     */
+    @Parameter(property = "schema.keep")
+    protected List<String> keep;
+
+    /**
+     * Keeps every index the model does not declare (unique indexes too; unique constraints not), for a
+     * schema whose indexes SQL owns: never dropped, reported as left alone.
+     */
+    @Parameter(property = "schema.keepUndeclaredIndexes", defaultValue = "false")
+    protected boolean keepUndeclaredIndexes;
+
+    /**
      * Mapped classes found outside {@code packages} (a model nobody registered is the classic "table
      * doesn't exist" bug): {@code warn} names each one, {@code fail} fails the build, {@code ignore}.
      */
@@ -296,6 +312,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
                 .message(message)
                 .verify(verify)
                 .exclude(nonBlank(exclude))
+                .keep(nonBlank(keep), keepUndeclaredIndexes)
                 .undo(undo)
                 .backfill(backfill)
                 .concurrentIndexes(concurrentIndexes)

@@ -2,6 +2,7 @@ package io.schemadiff.pipeline;
 
 import io.schemadiff.core.Dialect;
 import io.schemadiff.diff.Exclusions;
+import io.schemadiff.diff.KeptObjects;
 import io.schemadiff.reference.ServerConnection;
 import io.schemadiff.write.MigrationFolder;
 
@@ -42,6 +43,8 @@ public final class PipelineSettings {
     private String generator = "schema-maven-plugin";
     private boolean verify = true;
     private List<String> exclude = List.of();
+    private List<String> keep = List.of();
+    private boolean keepUndeclaredIndexes;
     private Unregistered unregistered = Unregistered.WARN;
     private Path lockFile;
     private Policy destructive = Policy.WARN;
@@ -128,6 +131,10 @@ public final class PipelineSettings {
     public boolean verify() { return verify; }
     /** Tables and sequences SQL owns: {@code name}, {@code schema.name}, with {@code *} inside a name. */
     public List<String> exclude() { return exclude; }
+    /** Index and constraint patterns SQL owns ({@code schema.keep}): never dropped, reported as left alone. */
+    public List<String> keep() { return keep; }
+    /** Whether every index the model does not declare is left alone ({@code schema.keepUndeclaredIndexes}). */
+    public boolean keepUndeclaredIndexes() { return keepUndeclaredIndexes; }
     public Unregistered unregistered() { return unregistered; }
     /** The lock file of released migrations; checked when it exists. */
     public Path lockFile() { return lockFile; }
@@ -254,6 +261,18 @@ public final class PipelineSettings {
         Exclusions.of(value); // a bad pattern fails here, naming itself, before any database starts
         this.exclude = List.copyOf(value);
         return this;
+    }
+
+    public PipelineSettings keep(List<String> patterns, boolean undeclaredIndexes) {
+        KeptObjects.of(patterns, undeclaredIndexes); // a bad pattern fails here, naming itself
+        this.keep = List.copyOf(patterns);
+        this.keepUndeclaredIndexes = undeclaredIndexes;
+        return this;
+    }
+
+    /** What {@link #keep()} and {@link #keepUndeclaredIndexes()} keep. */
+    public KeptObjects kept() {
+        return KeptObjects.of(keep, keepUndeclaredIndexes);
     }
 
     void validate() {

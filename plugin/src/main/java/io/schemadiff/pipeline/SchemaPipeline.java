@@ -10,9 +10,11 @@ import io.schemadiff.core.Console;
 import io.schemadiff.core.Dialect;
 import io.schemadiff.core.TargetDatabase;
 import io.schemadiff.core.SchemaException;
+import io.schemadiff.diff.AutoIncrementKeys;
 import io.schemadiff.diff.Change;
 import io.schemadiff.diff.Exclusions;
 import io.schemadiff.diff.ExplicitNames;
+import io.schemadiff.diff.ForeignKeyIndexes;
 import io.schemadiff.diff.Renames;
 import io.schemadiff.diff.SafetyLint;
 import io.schemadiff.diff.SchemaDiff;
@@ -250,6 +252,11 @@ public final class SchemaPipeline {
                 SchemaDiff diff = Renames.parse(settings.renames(), model.defaultSchema()).diff(referenceSchema, modelSchema)
                         .plus(ExplicitNames.renames(referenceSchema, modelSchema, model.sources().explicitNames(),
                                 dialect == Dialect.POSTGRESQL));
+                diff = settings.kept().applyTo(diff);
+                if (dialect == Dialect.MARIADB) {
+                    diff = ForeignKeyIndexes.arrange(diff, referenceSchema);
+                    diff = new SchemaDiff(AutoIncrementKeys.arrange(diff.changes()), diff.unmanaged());
+                }
                 timings.put("diff", elapsed(t));
                 Renames.probable(diff.changes()).forEach(console::warn);
 
@@ -532,8 +539,10 @@ public final class SchemaPipeline {
         String undoSql = null;
         if (undoFileName != null) {
             UndoPlan undo = UndoPlan.of(changes);
+            List<Change> undoChanges = settings.dialect() == Dialect.MARIADB ? AutoIncrementKeys.arrange(undo.changes())
+                    : undo.changes();
             undoSql = renderer.render(new UndoDocument(undoFileName, fileName, settings.generator(),
-                    render(renderer, undo.changes(), new SourceMap(), Set.of(), false), undo.droppedSchemas(),
+                    render(renderer, undoChanges, new SourceMap(), Set.of(), false), undo.droppedSchemas(),
                     undo.irreversible()));
         }
         return new GeneratedMigration(fileName, sql, undoFileName, undoSql, rendered);
@@ -621,6 +630,10 @@ public final class SchemaPipeline {
         } catch (IOException e) {
             throw new SchemaException("Cannot stage the migration for verification: " + e.getMessage(), e);
         } catch (SchemaException e) {
+            java.util.Optional<RefusedStatement> refused = RefusedStatement.in(e.getMessage(), files);
+            if (refused.isPresent() && refused.get().onAnEmptyTable(reference)) {
+                throw new SchemaException(refused.get().internalError(settings.dialect(), rootCause(e)) + listing(files), e);
+            }
             List<SafetyLint.Finding> dataDependent = findings.stream()
                     .filter(f -> f.has(SafetyLint.Risk.DATA_DEPENDENT)).toList();
             if (!dataDependent.isEmpty()) {
@@ -639,8 +652,8 @@ public final class SchemaPipeline {
         }
         DatabaseSchema applied = Exclusions.of(settings.exclude()).removeFrom(
                 read(reader, reference, model.schemas()), false);
-        SchemaDiff remaining = new SchemaDiffer().diff(applied, model)
-                .plus(ExplicitNames.renames(applied, model, explicitNames, settings.dialect() == Dialect.POSTGRESQL));
+        SchemaDiff remaining = settings.kept().applyTo(new SchemaDiffer().diff(applied, model)
+                .plus(ExplicitNames.renames(applied, model, explicitNames, settings.dialect() == Dialect.POSTGRESQL)));
         if (!remaining.isEmpty()) {
             throw new SchemaException("Internal error: after applying the generated migration " + names
                     + ", these changes still separate the migrations from the model, so it was not written:\n"

@@ -14,17 +14,20 @@ import java.util.List;
  * @param foreignKeys  foreign keys it adds
  * @param indexes      indexes and unique keys it adds
  * @param destructive  steps that lose data, with why
+ * @param removed      keys, indexes, checks and foreign keys it removes, and rules it changes, with what
+ *                     that costs (integrity or performance): no rows are lost, but a reviewer must agree
  * @param risky        other steps that depend on the data or lock tables, with why
  * @param undo         the undo file, or {@code null} when none is written
  */
 public record ReviewChecklist(List<String> created, List<String> foreignKeys, List<String> indexes,
-                              List<String> destructive, List<String> risky, String undo) {
+                              List<String> destructive, List<String> removed, List<String> risky, String undo) {
 
     public static ReviewChecklist of(List<Change> changes, List<SafetyLint.Finding> findings, String undo) {
         List<String> created = new ArrayList<>();
         List<String> foreignKeys = new ArrayList<>();
         List<String> indexes = new ArrayList<>();
         List<String> destructive = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
         List<String> risky = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
@@ -48,10 +51,12 @@ public record ReviewChecklist(List<String> created, List<String> foreignKeys, Li
             String line = table + ": " + change.describe() + " (" + String.join("; ", finding.reasons()) + ")";
             if (finding.has(SafetyLint.Risk.DESTRUCTIVE)) {
                 destructive.add(line);
+            } else if (finding.has(SafetyLint.Risk.INTEGRITY) || finding.has(SafetyLint.Risk.PERFORMANCE)) {
+                removed.add(line);
             } else if (!finding.safe()) {
                 risky.add(line);
             }
         }
-        return new ReviewChecklist(created, foreignKeys, indexes, destructive, risky, undo);
+        return new ReviewChecklist(created, foreignKeys, indexes, destructive, removed, risky, undo);
     }
 }

@@ -6,6 +6,7 @@ import io.schemadiff.diff.SafetyLint;
 import io.schemadiff.pipeline.Comparison;
 import io.schemadiff.reference.MigrationStatus;
 import io.schemadiff.schema.Column;
+import io.schemadiff.schema.ForeignKey;
 
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,9 @@ public final class JsonReport {
         if (change instanceof Change.DropColumn drop) {
             return column(drop.definition());
         }
+        if (change instanceof Change.AlterForeignKey alter) {
+            return foreignKey(alter.from());
+        }
         return null;
     }
 
@@ -95,7 +99,21 @@ public final class JsonReport {
         if (change instanceof Change.AddColumn add) {
             return column(add.definition());
         }
+        if (change instanceof Change.AlterForeignKey alter) {
+            return foreignKey(alter.to());
+        }
         return null;
+    }
+
+    private static Map<String, Object> foreignKey(ForeignKey key) {
+        return Json.object(
+                "name", key.name(),
+                "columns", key.columns(),
+                "references", key.referencedTable().display(),
+                "referencedColumns", key.referencedColumns(),
+                "onDelete", key.onDelete().sql(),
+                "onUpdate", key.onUpdate().sql(),
+                "deferrable", !key.deferrable() ? "not deferrable" : key.initiallyDeferred() ? "initially deferred" : "deferrable");
     }
 
     private static Map<String, Object> column(Column column) {

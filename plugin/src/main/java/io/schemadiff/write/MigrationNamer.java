@@ -91,6 +91,9 @@ public final class MigrationNamer {
         if (change instanceof Change.AddForeignKey c) {
             return "add_foreign_key_to_" + table + "_" + String.join("_", c.foreignKey().columns());
         }
+        if (change instanceof Change.AlterForeignKey c) {
+            return "change_foreign_key_rules_in_" + table + "_" + String.join("_", c.to().columns());
+        }
         if (change instanceof Change.DropForeignKey c) {
             return "drop_foreign_key_from_" + table + "_" + String.join("_", c.foreignKey().columns());
         }

@@ -17,6 +17,8 @@ import java.util.Set;
 
 import static io.schemadiff.diff.SafetyLint.Risk.DATA_DEPENDENT;
 import static io.schemadiff.diff.SafetyLint.Risk.DESTRUCTIVE;
+import static io.schemadiff.diff.SafetyLint.Risk.INTEGRITY;
+import static io.schemadiff.diff.SafetyLint.Risk.PERFORMANCE;
 import static io.schemadiff.diff.SafetyLint.Risk.LOCK_HEAVY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +62,67 @@ class SafetyLintTest {
         assertEquals(EnumSet.of(DESTRUCTIVE, LOCK_HEAVY), typeChange("double precision", "real"));
         assertEquals(EnumSet.of(DESTRUCTIVE, LOCK_HEAVY),
                 typeChange("timestamp(6) with time zone", "timestamp(0) with time zone"));
+    }
+
+    @Test
+    void wideningsAreNeverNarrowingsInEitherDialectsSpelling() {
+        for (String[] widening : new String[][]{
+                {"datetime", "datetime(6)"}, {"timestamp(3)", "timestamp(6)"}, {"time", "time(3)"},
+                {"character(64)", "character varying(64)"}, {"char(64)", "varchar(64)"}, {"char(10)", "varchar(20)"},
+                {"varchar(50)", "varchar(100)"}, {"varchar(255)", "longtext"}, {"numeric(10,2)", "numeric(12,2)"},
+                {"decimal(10,2)", "decimal(12,2)"}, {"int", "bigint"}, {"integer", "bigint"}, {"smallint", "int"},
+                {"tinyint", "mediumint"}}) {
+            Set<SafetyLint.Risk> risks = typeChange(widening[0], widening[1]);
+            assertTrue(!risks.contains(DESTRUCTIVE) && !risks.contains(DATA_DEPENDENT),
+                    widening[0] + " -> " + widening[1] + " is a widening, not " + risks);
+        }
+    }
+
+    @Test
+    void trueNarrowingsStillLoseData() {
+        assertEquals(EnumSet.of(DESTRUCTIVE, LOCK_HEAVY), typeChange("datetime(6)", "datetime"));
+        assertEquals(EnumSet.of(DESTRUCTIVE, LOCK_HEAVY), typeChange("timestamp(6)", "timestamp(3)"));
+        assertEquals(EnumSet.of(DESTRUCTIVE, LOCK_HEAVY), typeChange("varchar(100)", "varchar(50)"));
+        assertEquals(EnumSet.of(DESTRUCTIVE, LOCK_HEAVY), typeChange("character varying(64)", "character(32)"));
+        assertEquals(EnumSet.of(DESTRUCTIVE, LOCK_HEAVY), typeChange("decimal(12,4)", "decimal(12,2)"));
+        assertEquals(EnumSet.of(DATA_DEPENDENT, LOCK_HEAVY), typeChange("bigint", "int"));
+        assertEquals(EnumSet.of(DATA_DEPENDENT, LOCK_HEAVY), typeChange("int", "tinyint"));
+    }
+
+    @Test
+    void removingUniquenessIsAnIntegrityRiskAndAnIndexAPerformanceOne() {
+        Index plain = new Index("ix_users_email", false, "create index ix on users (email)", "(email)", false, false);
+        Index unique = new Index("ux_users_email", true, "create unique index ux on users (email)", "(email)", false, false);
+        assertEquals(EnumSet.of(PERFORMANCE), risks(new Change.DropIndex(USERS, plain)));
+        assertEquals(EnumSet.of(INTEGRITY, PERFORMANCE), risks(new Change.DropIndex(USERS, unique)));
+        assertEquals(EnumSet.of(INTEGRITY),
+                risks(new Change.DropUniqueKey(USERS, new UniqueKey("uk_users_email", List.of("email"), false))));
+        assertEquals(EnumSet.of(INTEGRITY), risks(new Change.DropCheck(USERS,
+                CheckConstraint.fromCatalog("ck_age", "CHECK ((age > 0))", List.of("age")))));
+        assertEquals("integrity", SafetyLint.review(List.of(new Change.DropUniqueKey(USERS,
+                new UniqueKey("uk_users_email", List.of("email"), false))), REFERENCE).get(0).severity());
+    }
+
+    @Test
+    void aRemovalThePlanPutsBackIsNoRemoval() {
+        UniqueKey old = new UniqueKey("uk_old", List.of("email"), false);
+        UniqueKey renamed = new UniqueKey("uk_new", List.of("email"), false);
+        assertTrue(SafetyLint.review(List.of(new Change.DropUniqueKey(USERS, old), new Change.AddUniqueKey(USERS, renamed)),
+                REFERENCE).get(0).safe(), "dropped and added again under another name");
+    }
+
+    @Test
+    void aForeignKeyRuleChangeIsAnIntegrityRiskThatSaysWhatChanges() {
+        io.schemadiff.schema.ForeignKey cascade = new io.schemadiff.schema.ForeignKey("fk", List.of("team_id"),
+                QualifiedName.of("public", "teams"), List.of("id"), io.schemadiff.schema.ForeignKey.Action.CASCADE,
+                io.schemadiff.schema.ForeignKey.Action.NO_ACTION, false, false);
+        io.schemadiff.schema.ForeignKey noAction = new io.schemadiff.schema.ForeignKey("fk", List.of("team_id"),
+                QualifiedName.of("public", "teams"), List.of("id"), io.schemadiff.schema.ForeignKey.Action.NO_ACTION,
+                io.schemadiff.schema.ForeignKey.Action.NO_ACTION, false, false);
+        SafetyLint.Finding finding = SafetyLint.review(List.of(new Change.AlterForeignKey(USERS, cascade, noAction)),
+                REFERENCE).get(0);
+        assertEquals(EnumSet.of(INTEGRITY), finding.risks());
+        assertTrue(finding.reasons().get(0).contains("on delete cascade -> no action"), finding.reasons().toString());
     }
 
     @Test

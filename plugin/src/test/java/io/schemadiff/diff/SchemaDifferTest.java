@@ -232,15 +232,33 @@ class SchemaDifferTest {
     // ---- constraints and indexes ---------------------------------------------------------------
 
     @Test
-    void changingOnDeleteDropsAndRecreatesTheForeignKey() {
-        ForeignKey restrict = fk("fk_orders_customer", "customer_id", CUSTOMERS, ForeignKey.Action.NO_ACTION);
+    void changingOnDeleteIsOneRuleChangeOfTheForeignKey() {
         ForeignKey cascade = fk("fk_orders_customer", "customer_id", CUSTOMERS, ForeignKey.Action.CASCADE);
+        ForeignKey restrict = fk("fk_orders_customer", "customer_id", CUSTOMERS, ForeignKey.Action.NO_ACTION);
 
-        SchemaDiff diff = differ.diff(schema(customers(), orders(ForeignKey.Action.NO_ACTION)),
-                schema(customers(), orders(ForeignKey.Action.CASCADE)));
+        SchemaDiff diff = differ.diff(schema(customers(), orders(ForeignKey.Action.CASCADE)),
+                schema(customers(), orders(ForeignKey.Action.NO_ACTION)));
 
-        assertEquals(List.of(new Change.DropForeignKey(ORDERS, restrict), new Change.AddForeignKey(ORDERS, cascade)),
-                diff.changes());
+        assertEquals(List.of(new Change.AlterForeignKey(ORDERS, cascade, restrict)), diff.changes());
+        Change.AlterForeignKey alter = (Change.AlterForeignKey) diff.changes().get(0);
+        assertEquals("on delete cascade -> no action", alter.ruleChange());
+        assertEquals("alter foreign key fk_orders_customer (customer_id) -> customers: "
+                + "on delete cascade -> no action", alter.describe());
+        assertEquals(List.of(new Change.AlterForeignKey(ORDERS, restrict, cascade)),
+                UndoPlan.of(diff.changes()).changes(), "the undo puts the old rule back");
+    }
+
+    @Test
+    void aForeignKeyToAnotherColumnIsADropAndAnAddNotARuleChange() {
+        ForeignKey byId = fk("fk_orders_customer", "customer_id", CUSTOMERS, ForeignKey.Action.NO_ACTION);
+        ForeignKey byOther = fk("fk_orders_buyer", "buyer_id", CUSTOMERS, ForeignKey.Action.CASCADE);
+        Table reference = new T(ORDERS, id(Generation.NONE), col("customer_id", "bigint"), col("buyer_id", "bigint"))
+                .pk("orders_pkey", "id").fk(byId).build();
+        Table model = new T(ORDERS, id(Generation.NONE), col("customer_id", "bigint"), col("buyer_id", "bigint"))
+                .pk("orders_pkey", "id").fk(byOther).build();
+
+        assertEquals(List.of(new Change.DropForeignKey(ORDERS, byId), new Change.AddForeignKey(ORDERS, byOther)),
+                differ.diff(schema(customers(), reference), schema(customers(), model)).changes());
     }
 
     @Test
@@ -436,7 +454,6 @@ class SchemaDifferTest {
                 "CREATE_SEQUENCE audit.event_seq",
                 "DROP_FOREIGN_KEY public.old_a",
                 "DROP_FOREIGN_KEY public.old_b",
-                "DROP_FOREIGN_KEY public.orders",
                 "DROP_INDEX public.customers",
                 "DROP_UNIQUE_KEY public.customers",
                 "DROP_CHECK public.customers",
@@ -451,8 +468,8 @@ class SchemaDifferTest {
                 "ADD_UNIQUE_KEY public.customers",
                 "ADD_CHECK public.customers",
                 "CREATE_INDEX public.customers",
+                "ALTER_FOREIGN_KEY public.orders",
                 "ADD_FOREIGN_KEY audit.events",
-                "ADD_FOREIGN_KEY public.orders",
                 "ALTER_SEQUENCE public.invoice_seq",
                 "DROP_SEQUENCE public.old_seq"), plan(diff));
     }

@@ -215,7 +215,7 @@ class ExactnessScenariosTest {
                                 create table children (id int8 primary key, guardian_id int8 references parents on delete set null,
                                     parent_id int8 not null references parents (id) on delete cascade);
                                 """,
-                        replace("on delete cascade", ""), Change.Kind.DROP_FOREIGN_KEY, Change.Kind.ADD_FOREIGN_KEY),
+                        replace("on delete cascade", ""), Change.Kind.ALTER_FOREIGN_KEY),
                 hand("unique constraints written as unique indexes and vice versa", "uniques", """
                                 create table members (id bigint primary key, email varchar(200) constraint members_email_key unique,
                                     handle varchar(40) not null, tenant varchar(40) not null);

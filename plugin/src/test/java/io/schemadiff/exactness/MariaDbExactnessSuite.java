@@ -85,6 +85,32 @@ abstract class MariaDbExactnessSuite {
 
     private static final Change.Kind ALTER = Change.Kind.ALTER_COLUMN;
 
+    /**
+     * The fkindexes fixture written by hand: named indexes on join-table foreign keys, some created after
+     * their keys (InnoDB then drops the index it made for the key), a set join table whose primary key
+     * serves one key while InnoDB makes the other's index.
+     */
+    private static final String FOREIGN_KEY_INDEXES = """
+            create table members (id bigint not null primary key, sponsor_id bigint,
+                constraint fk_members_sponsor foreign key (sponsor_id) references members (id));
+            create index ix_members_sponsor on members (sponsor_id);
+            create table clubs (id bigint not null primary key);
+            create table club_members (club_id bigint not null, member_id bigint not null,
+                primary key (club_id, member_id),
+                key ix_club_members_club (club_id), key ix_club_members_member (member_id),
+                constraint fk_club_members_club foreign key (club_id) references clubs (id),
+                constraint fk_club_members_member foreign key (member_id) references members (id));
+            create table club_followers (club_id bigint not null, member_id bigint not null,
+                constraint fk_club_followers_club foreign key (club_id) references clubs (id),
+                constraint fk_club_followers_member foreign key (member_id) references members (id));
+            create index ix_club_followers_club on club_followers (club_id);
+            create index ix_club_followers_member on club_followers (member_id);
+            create table club_guests (club_id bigint not null, member_id bigint not null,
+                primary key (club_id, member_id),
+                constraint fk_club_guests_club foreign key (club_id) references clubs (id),
+                constraint fk_club_guests_member foreign key (member_id) references members (id));
+            """;
+
     static Stream<Case> handWritten() {
         return Stream.of(
                 hand("integers: display widths, int/integer, lower-case column names", "integers", """
@@ -119,6 +145,43 @@ abstract class MariaDbExactnessSuite {
                                 create unique index uk_tracking on shipments (tracking);
                                 """,
                         "index shipments_by_carrier_and_day", "index ix_carrier_day", Change.Kind.RENAME_CONSTRAINT),
+                hand("foreign-key indexes: a bag join table that becomes a set keeps its named indexes",
+                        "fkindexes", FOREIGN_KEY_INDEXES,
+                        "primary key (club_id, member_id),\n    key ix_club_members_club", "key ix_club_members_club",
+                        Change.Kind.ADD_PRIMARY_KEY),
+                hand("foreign-key indexes: a set join table that becomes a bag keeps its named indexes",
+                        "fkindexes", FOREIGN_KEY_INDEXES,
+                        "member_id bigint not null,\n    constraint fk_club_followers_club",
+                        "member_id bigint not null, primary key (club_id, member_id),\n    constraint fk_club_followers_club",
+                        Change.Kind.DROP_PRIMARY_KEY),
+                hand("foreign-key indexes: a redundant index a foreign key relied on is dropped once the key serves it",
+                        "fkindexes", FOREIGN_KEY_INDEXES,
+                        "primary key (club_id, member_id),\n    constraint fk_club_guests_club",
+                        "key guests_by_club (club_id),\n    constraint fk_club_guests_club",
+                        Change.Kind.DROP_FOREIGN_KEY, Change.Kind.DROP_INDEX, Change.Kind.ADD_PRIMARY_KEY,
+                        Change.Kind.ADD_FOREIGN_KEY),
+                hand("foreign-key indexes: a composite primary key foreign keys rely on changes",
+                        "fkindexes", FOREIGN_KEY_INDEXES,
+                        "primary key (club_id, member_id),\n    constraint fk_club_guests_club",
+                        "primary key (member_id, club_id),\n    constraint fk_club_guests_club",
+                        Change.Kind.DROP_FOREIGN_KEY, Change.Kind.DROP_FOREIGN_KEY, Change.Kind.DROP_PRIMARY_KEY,
+                        Change.Kind.ADD_PRIMARY_KEY, Change.Kind.CREATE_INDEX, Change.Kind.ADD_FOREIGN_KEY,
+                        Change.Kind.ADD_FOREIGN_KEY),
+                hand("auto-increment: a dropped auto-increment column loses auto_increment before its key",
+                        "fkindexes", FOREIGN_KEY_INDEXES,
+                        "create table clubs (id bigint not null primary key);",
+                        "create table clubs (id bigint not null primary key, legacy_no bigint not null auto_increment, "
+                                + "unique key uk_clubs_legacy (legacy_no));",
+                        ALTER, Change.Kind.DROP_UNIQUE_KEY, Change.Kind.DROP_COLUMN),
+                hand("auto-increment: a dropped auto-increment primary key, foreign keys served by a dropped unique key",
+                        "fkindexes", FOREIGN_KEY_INDEXES,
+                        "create table clubs (id bigint not null primary key);",
+                        "create table clubs (id bigint not null, legacy_no bigint not null auto_increment primary key, "
+                                + "unique key uk_clubs_id (id));",
+                        Change.Kind.DROP_FOREIGN_KEY, Change.Kind.DROP_FOREIGN_KEY, Change.Kind.DROP_FOREIGN_KEY,
+                        Change.Kind.DROP_UNIQUE_KEY, ALTER, Change.Kind.DROP_PRIMARY_KEY, Change.Kind.DROP_COLUMN,
+                        Change.Kind.ADD_PRIMARY_KEY, Change.Kind.ADD_FOREIGN_KEY, Change.Kind.ADD_FOREIGN_KEY,
+                        Change.Kind.ADD_FOREIGN_KEY),
                 hand("a table nobody maps is dropped, a missing one created", "integers", """
                                 create table counters (id bigint primary key, big bigint not null, boxedBig bigint,
                                     boxedWhole integer, tiny smallint not null, version integer not null,

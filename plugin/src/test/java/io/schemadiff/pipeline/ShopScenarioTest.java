@@ -135,7 +135,7 @@ class ShopScenarioTest {
         assertSingleChange(CUSTOMERS, ORDERS.replace("references customers", ""),
                 List.of(Change.Kind.ADD_FOREIGN_KEY));
         assertSingleChange(CUSTOMERS, ORDERS.replace("references customers", "references customers on delete cascade"),
-                List.of(Change.Kind.DROP_FOREIGN_KEY, Change.Kind.ADD_FOREIGN_KEY));
+                List.of(Change.Kind.ALTER_FOREIGN_KEY));
     }
 
     @Test

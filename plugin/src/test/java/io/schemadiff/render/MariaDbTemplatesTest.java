@@ -277,7 +277,18 @@ class MariaDbTemplatesTest {
                                 table(after, t("orders")).indexes())),
                 example(List.of(PARENT, CHILD), new Change.AddForeignKey(t("orders"), ORDERS_CUSTOMER), (test, after) -> {
                     assertEquals(List.of(ORDERS_CUSTOMER), table(after, t("orders")).foreignKeys());
-                    assertEquals(List.of(), table(after, t("orders")).indexes());
+                    assertEquals(List.of("fk_orders_customer"),
+                            table(after, t("orders")).indexes().stream().map(Index::name).toList(),
+                            "InnoDB's index for it, named after it");
+                }),
+                example(List.of(PARENT, CHILD, "alter table orders add constraint fk_orders_customer "
+                                + "foreign key (customer_id) references customer (id) on delete cascade"),
+                        new Change.AlterForeignKey(t("orders"), ORDERS_CUSTOMER, new ForeignKey("fk_orders_customer",
+                                List.of("customer_id"), t("customer"), List.of("id"), Action.NO_ACTION, Action.NO_ACTION,
+                                false, false)), (test, after) -> {
+                    assertEquals(List.of(Action.NO_ACTION), table(after, t("orders")).foreignKeys().stream()
+                            .map(ForeignKey::onDelete).toList());
+                    assertEquals(1, table(after, t("orders")).indexes().size(), "the key's index serves the new rule");
                 }),
                 example(List.of("create sequence invoice_seq start with 1000 increment by 50 nocache"),
                         new Change.AlterSequence(INVOICE_SEQ,

@@ -136,6 +136,11 @@ class MigrationRendererTest {
                         "alter table orders add constraint ck_orders_amount check (amount >= 0::numeric);"),
                 Arguments.of(new Change.CreateIndex(USERS, USERS_EMAIL),
                         "create index ix_users_email on users (email);"),
+                Arguments.of(new Change.AlterForeignKey(ORDERS, ORDERS_CUSTOMER, new ForeignKey("fk_orders_customer",
+                                List.of("customer_id"), CUSTOMERS, List.of("id"), ForeignKey.Action.NO_ACTION,
+                                ForeignKey.Action.NO_ACTION, false, false)),
+                        "alter table orders drop constraint fk_orders_customer,\n    add constraint fk_orders_customer "
+                                + "foreign key (customer_id) references customers (id);"),
                 Arguments.of(new Change.AddForeignKey(ORDERS, ORDERS_CUSTOMER),
                         "alter table orders add constraint fk_orders_customer foreign key (customer_id) references customers (id) on delete cascade;"),
                 Arguments.of(new Change.AlterSequence(INVOICE_SEQ,

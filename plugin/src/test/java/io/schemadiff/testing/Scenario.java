@@ -38,6 +38,8 @@ public final class Scenario {
     private Map<String, String> hibernateProperties = Map.of();
     private final List<String> warnings = new ArrayList<>();
     private List<String> exclude = List.of();
+    private List<String> keep = List.of();
+    private boolean keepUndeclaredIndexes;
     private Dialect dialect = Dialect.POSTGRESQL;
     private java.util.function.Supplier<ScratchServer> mariadb = SharedMariaDb::server;
 
@@ -85,6 +87,13 @@ public final class Scenario {
         return this;
     }
 
+    /** Indexes and constraints SQL owns ({@code schema.keep}, {@code schema.keepUndeclaredIndexes}). */
+    public Scenario keep(List<String> patterns, boolean undeclaredIndexes) {
+        keep = patterns;
+        keepUndeclaredIndexes = undeclaredIndexes;
+        return this;
+    }
+
     public Scenario classes(String... names) {
         classes.addAll(List.of(names));
         return this;
@@ -119,6 +128,7 @@ public final class Scenario {
                 .migrationsDirectory(migrations)
                 .hibernateProperties(hibernateProperties)
                 .exclude(exclude)
+                .keep(keep, keepUndeclaredIndexes)
                 .generator("schema-maven-plugin test");
     }
 
