@@ -402,14 +402,16 @@ public final class SchemaPipeline {
         DiscoveredModel discovered = new EntityScanner().scan(classes, settings.classpath(), patterns, explicit);
         reportUnregistered(discovered.unregistered());
         if (discovered.entities().isEmpty()) {
+            console.debug("Searched for entities: " + EntityScanner.describe(discovered.searched()));
             if (noOwnClasses) {
                 throw new SchemaException("No compiled classes in " + classes
                         + " and no entity on the classpath. Compile first: mvn compile schema:diff (or schema:generate).");
             }
             throw new SchemaException("No @Entity class found in packages matching " + settings.packages()
                     + (explicit.isEmpty() ? "" : " or among the classes " + explicit.keySet())
-                    + ". Searched: " + EntityScanner.describe(discovered.searched())
-                    + ". Set <packages> (schema.packages) to where your entities live.");
+                    + ". Searched: " + EntityScanner.summarize(discovered.searched(), settings.baseDirectory())
+                    + ". Set <packages> (schema.packages) to where your entities live (patterns such as "
+                    + "com.example.**.model, or list them in <classes>).");
         }
         return discovered;
     }
