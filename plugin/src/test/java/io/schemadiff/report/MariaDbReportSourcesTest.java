@@ -1,8 +1,8 @@
 package io.schemadiff.report;
 
-import io.schemadiff.core.Dialect;
 import io.schemadiff.pipeline.Comparison;
 import io.schemadiff.testing.Scenario;
+import io.schemadiff.testing.SharedMariaDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,7 @@ class MariaDbReportSourcesTest {
 
     @Test
     void everyChangeNamesItsEntityAndNoPublicSchema() throws Exception {
-        Scenario scenario = Scenario.of(dir, "io.schemadiff.fixtures.mariadb").on(Dialect.MARIADB)
+        Scenario scenario = Scenario.of(dir, "io.schemadiff.fixtures.mariadb").onMariaDb(SharedMariaDb::embedded)
                 .migration("V1__customer.sql", "create table customer (id bigint not null primary key);");
         Comparison comparison = scenario.compare();
         assertFalse(comparison.inSync());
