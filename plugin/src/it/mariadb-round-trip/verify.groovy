@@ -8,9 +8,10 @@ try {
     def log = new File(basedir, 'build.log').text
     def folder = new File(basedir, 'src/main/resources/db/migration')
     def files = folder.list().sort()
-    assert files == ['U2__create_purchase_orders_table_and_2_more.sql', 'U3__create_invoices_table.sql',
-                     'V1__create_products_table.sql', 'V2__create_purchase_orders_table_and_2_more.sql',
+    assert files == ['V1__create_products_table.sql', 'V2__create_purchase_orders_table_and_2_more.sql',
                      'V3__create_invoices_table.sql'] : files
+    assert new File(basedir, 'src/main/schema-undo').list().sort() == ['U2__create_purchase_orders_table_and_2_more.sql',
+                                                                      'U3__create_invoices_table.sql']
 
     // the dialect came from the application's datasource URL
     assert log =~ /Dialect: mariadb, from spring\.datasource\.url in .*application\.properties line 2/

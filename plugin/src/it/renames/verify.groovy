@@ -8,6 +8,6 @@ def migration = new File(folder, 'V2__rename_name_to_title_in_books.sql')
 assert migration.exists() : folder.list()
 assert migration.text.contains('alter table books rename column name to title;')
 assert !migration.text.contains('drop column')
-assert new File(folder, 'U2__rename_name_to_title_in_books.sql').text.contains('alter table books rename column title to name;')
+assert new File(basedir, 'src/main/schema-undo/U2__rename_name_to_title_in_books.sql').text.contains('alter table books rename column title to name;')
 assert log.contains('Schema is in sync: the 2 migration(s)')
 return true

@@ -48,7 +48,9 @@ public record FlywaySettings(
         String baselineVersion,
         Boolean baselineOnMigrate,
         Boolean outOfOrder,
-        String encoding) {
+        String encoding,
+        String undoSqlMigrationPrefix,
+        Boolean validateMigrationNaming) {
 
     /** Nothing set. */
     public static final FlywaySettings EMPTY = new FlywaySettings(null, Map.of(), null, null, null, null, null,
@@ -69,6 +71,17 @@ public record FlywaySettings(
         placeholders = placeholders == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(placeholders));
         schemas = schemas == null ? null : List.copyOf(schemas);
         sqlMigrationSuffixes = sqlMigrationSuffixes == null ? null : List.copyOf(sqlMigrationSuffixes);
+    }
+
+    /** Settings without an undo prefix or naming validation (Flyway Teams' undo, {@code validateMigrationNaming}). */
+    public FlywaySettings(List<String> locations, Map<String, String> placeholders, String placeholderPrefix,
+                          String placeholderSuffix, Boolean placeholderReplacement, String table, List<String> schemas,
+                          String defaultSchema, String sqlMigrationPrefix, String sqlMigrationSeparator,
+                          List<String> sqlMigrationSuffixes, String repeatableSqlMigrationPrefix,
+                          String baselineVersion, Boolean baselineOnMigrate, Boolean outOfOrder, String encoding) {
+        this(locations, placeholders, placeholderPrefix, placeholderSuffix, placeholderReplacement, table, schemas,
+                defaultSchema, sqlMigrationPrefix, sqlMigrationSeparator, sqlMigrationSuffixes,
+                repeatableSqlMigrationPrefix, baselineVersion, baselineOnMigrate, outOfOrder, encoding, null, null);
     }
 
     /** True when no field is set. */
@@ -107,7 +120,9 @@ public record FlywaySettings(
                     first(over.baselineVersion, merged.baselineVersion),
                     first(over.baselineOnMigrate, merged.baselineOnMigrate),
                     first(over.outOfOrder, merged.outOfOrder),
-                    first(over.encoding, merged.encoding));
+                    first(over.encoding, merged.encoding),
+                    first(over.undoSqlMigrationPrefix, merged.undoSqlMigrationPrefix),
+                    first(over.validateMigrationNaming, merged.validateMigrationNaming));
         }
         return merged;
     }
@@ -259,7 +274,9 @@ public record FlywaySettings(
                 version(source, "baselineVersion"),
                 bool(source, "baselineOnMigrate"),
                 bool(source, "outOfOrder"),
-                encoding(source, "encoding"));
+                encoding(source, "encoding"),
+                text(source, "undoSqlMigrationPrefix"),
+                bool(source, "validateMigrationNaming"));
     }
 
     /** Where Flyway settings come from, by Flyway's own (camelCase) setting name. */

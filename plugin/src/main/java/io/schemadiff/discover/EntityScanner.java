@@ -113,6 +113,23 @@ public final class EntityScanner {
         return patterns.stream().anyMatch(p -> p.matches(packageName));
     }
 
+    /**
+     * What was searched, short enough to read: the folders (the project's own classes, a reactor's
+     * modules) by name, relative to {@code baseDirectory} when inside it, and the jars as a count.
+     */
+    public static String summarize(List<Path> searched, Path baseDirectory) {
+        if (searched.isEmpty()) {
+            return "no folder";
+        }
+        List<String> folders = searched.stream().filter(java.nio.file.Files::isDirectory)
+                .map(p -> baseDirectory != null && p.toAbsolutePath().startsWith(baseDirectory.toAbsolutePath())
+                        ? baseDirectory.toAbsolutePath().relativize(p.toAbsolutePath()).toString() : p.toString())
+                .toList();
+        long jars = searched.stream().filter(p -> !java.nio.file.Files.isDirectory(p)).count();
+        String shown = folders.isEmpty() ? "no class folder" : String.join(", ", folders);
+        return jars == 0 ? shown : shown + " and " + jars + " jar(s) of the classpath";
+    }
+
     public static String describe(List<Path> searched) {
         return searched.isEmpty() ? "no folder" : searched.stream().map(Path::toString).collect(Collectors.joining(", "));
     }

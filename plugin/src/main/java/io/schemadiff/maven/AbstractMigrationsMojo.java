@@ -116,8 +116,9 @@ public abstract class AbstractMigrationsMojo extends AbstractMojo {
                 .placeholders(placeholders == null ? Map.of() : new LinkedHashMap<>(placeholders))
                 .flywayPluginConfiguration(flywayPlugin)
                 .flywayConfFiles(confFiles)
+                // Spring Boot's parent declares src/main/resources twice (filtered and not): one folder, once
                 .resourceDirectories(project.getResources().stream()
-                        .map(r -> base.resolve(r.getDirectory()).toAbsolutePath()).toList())
+                        .map(r -> base.resolve(r.getDirectory()).toAbsolutePath().normalize()).distinct().toList())
                 .profiles(nonBlank(profile))
                 .lockFile(lockFile == null ? null : lockFile.toPath());
         return settings.dialect(dialect(settings));

@@ -179,11 +179,21 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     protected String destructive;
 
     /**
-     * Write an undo script ({@code U<version>__<description>.sql}, Flyway's undo naming) beside each
-     * generated migration, proven to restore the previous schema. Flyway Community ignores them.
+     * Write an undo script ({@code U<version>__<description>.sql}, Flyway's undo naming) for each
+     * generated migration, proven to restore the previous schema. It goes to {@code undoDirectory},
+     * outside Flyway's locations (Flyway Community does not run undo scripts, and with
+     * {@code validateMigrationNaming} refuses to migrate beside one), unless the project's Flyway
+     * settings name an {@code undoSqlMigrationPrefix}: then beside the migration, with that prefix.
      */
     @Parameter(property = "schema.undo", defaultValue = "true")
     protected boolean undo;
+
+    /**
+     * Where undo scripts go when the project's Flyway settings name no {@code undoSqlMigrationPrefix}:
+     * a folder no Flyway location covers.
+     */
+    @Parameter(property = "schema.undoDirectory", defaultValue = "${project.basedir}/src/main/schema-undo")
+    protected File undoDirectory;
 
     /**
      * How the next migration is numbered: {@code auto} continues the folder's own scheme ({@code V7} →
@@ -314,6 +324,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
                 .exclude(nonBlank(exclude))
                 .keep(nonBlank(keep), keepUndeclaredIndexes)
                 .undo(undo)
+                .undoDirectory(undoDirectory == null ? null : undoDirectory.toPath())
                 .backfill(backfill)
                 .concurrentIndexes(concurrentIndexes)
                 .renames(nonBlank(renames))

@@ -73,10 +73,11 @@ public class DiffMojo extends AbstractSchemaMojo {
         if (comparison.dataProblem() != null) {
             message.append("The missing migration needs a decision first: ").append(comparison.dataProblem()).append('\n');
         }
-        message.append("Run 'mvn compile schema:generate' to write ").append(comparison.migrationFileName())
+        message.append("Run '").append(CommandLine.next("mvn compile schema:generate", session.getUserProperties()))
+                .append("' to write ").append(comparison.migrationFileName())
                 .append(comparison.followUp() == null ? "" : " and " + comparison.followUp().fileName())
-                .append(" (its SQL is in ").append(pending).append(").\n")
-                .append("Reports for review and CI: ").append(reportDirectory.toPath().resolve(ReportWriter.MARKDOWN))
+                .append(" (its SQL is in ").append(shown(pending)).append(").\n")
+                .append("Reports for review and CI: ").append(shown(reportDirectory.toPath().resolve(ReportWriter.MARKDOWN)))
                 .append(", ").append(ReportWriter.JSON).append(", ").append(JUnitReport.FILE_NAME).append(" beside it.");
         if (failOnDifference) {
             throw new MojoFailureException(message.toString());
@@ -147,5 +148,12 @@ public class DiffMojo extends AbstractSchemaMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot delete stale " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A path as the user would type it: relative to the project folder when inside it. */
+    private Path shown(Path path) {
+        Path base = project.getBasedir().toPath().toAbsolutePath();
+        Path absolute = path.toAbsolutePath();
+        return absolute.startsWith(base) ? base.relativize(absolute) : absolute;
     }
 }

@@ -1,6 +1,7 @@
 package io.schemadiff.maven;
 
 import io.schemadiff.pipeline.ChangeReport;
+import io.schemadiff.pipeline.Comparison;
 import io.schemadiff.pipeline.PipelineSettings;
 import io.schemadiff.pipeline.SchemaPipeline;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -33,11 +34,18 @@ public class GenerateMojo extends AbstractSchemaMojo {
                     + generation.comparison().discovered().entities().size() + " entities map to. No migration written.");
             return;
         }
-        Path file = generation.written().get();
-        List<String> others = generation.comparison().fileNames().subList(1, generation.comparison().fileNames().size());
-        getLog().info("Wrote " + file + (others.isEmpty() ? "" : " (and " + String.join(", ", others) + ")")
-                + " (" + ChangeReport.summary(generation.comparison()) + "):");
+        Path base = project.getBasedir().toPath().toAbsolutePath();
+        List<String> written = generation.files().stream()
+                .map(f -> f.startsWith(base) ? base.relativize(f).toString() : f.toString()).toList();
+        getLog().info("Wrote " + String.join(", ", written) + " (" + ChangeReport.summary(generation.comparison()) + "):");
         ChangeReport.lines(generation.comparison()).forEach(line -> getLog().info("  " + line));
+        Comparison comparison = generation.comparison();
+        if (comparison.undoFolder() != null && !comparison.undoFolder().equals(comparison.migrationsFolder())) {
+            getLog().info("The undo script is in " + (comparison.undoFolder().startsWith(base)
+                    ? base.relativize(comparison.undoFolder()) : comparison.undoFolder())
+                    + ", outside Flyway's locations: Flyway Community does not run undo scripts (and refuses to "
+                    + "migrate beside one when validateMigrationNaming is on). Run it by hand to step back.");
+        }
         getLog().info("Review it, then commit it with the entity change.");
     }
 }

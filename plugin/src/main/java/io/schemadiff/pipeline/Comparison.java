@@ -30,7 +30,10 @@ import java.util.Map;
  *                          ({@code schema.concurrentIndexes}), or {@code null}
  * @param reference         what the model was compared with, e.g. {@code 5 migrations replayed on embedded
  *                          PostgreSQL 14.22} or {@code live database db.internal:5432/app}; never credentials
- * @param migrationsFolder  where a new migration goes: the first Flyway location that is a folder of the project
+ * @param migrationsFolder  where a new migration goes: the first Flyway location that is a folder of the project,
+ *                          or the sub-folder its suffix's migrations live in (a vendor's)
+ * @param undoFolder        where its undo goes: outside every Flyway location unless the project names an
+ *                          undo prefix; {@code null} when in sync or undo files are off
  * @param migrationStatus   for a live database: where it stands against the migrations; otherwise {@code null}
  * @param dialect           the database the migrations are written for
  * @param dataProblem       why the migration does not run on the rows the existing migrations insert
@@ -55,7 +58,8 @@ public record Comparison(
         String reference,
         MigrationStatus migrationStatus,
         java.nio.file.Path migrationsFolder,
-        io.schemadiff.core.Dialect dialect) {
+        io.schemadiff.core.Dialect dialect,
+        java.nio.file.Path undoFolder) {
 
     /** A second migration that runs after the first (and its undo), e.g. {@code create index concurrently}. */
     public record FollowUp(String fileName, String sql, String undoFileName, String undoSql) {

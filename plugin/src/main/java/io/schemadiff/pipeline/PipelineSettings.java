@@ -49,6 +49,7 @@ public final class PipelineSettings {
     private Path lockFile;
     private Policy destructive = Policy.WARN;
     private boolean undo = true;
+    private Path undoDirectory;
     private boolean backfill;
     private boolean concurrentIndexes;
     private List<String> renames = List.of();
@@ -141,6 +142,11 @@ public final class PipelineSettings {
     public Policy destructive() { return destructive; }
     /** Write {@code U<version>__…sql} beside each generated migration. */
     public boolean undo() { return undo; }
+    /**
+     * Where undo scripts go when Flyway does not run them ({@code schema.undoDirectory}), or {@code null}:
+     * {@code src/main/schema-undo} of the project.
+     */
+    public Path undoDirectory() { return undoDirectory; }
     /** Render NOT NULL on tables with rows as add nullable, backfill a placeholder, set NOT NULL. */
     public boolean backfill() { return backfill; }
     /** Build indexes on tables with rows concurrently, in a migration of their own. */
@@ -239,6 +245,7 @@ public final class PipelineSettings {
     public PipelineSettings lockFile(Path value) { this.lockFile = value; return this; }
 
     public PipelineSettings undo(boolean value) { this.undo = value; return this; }
+    public PipelineSettings undoDirectory(Path value) { this.undoDirectory = value; return this; }
 
     public PipelineSettings backfill(boolean value) { this.backfill = value; return this; }
 

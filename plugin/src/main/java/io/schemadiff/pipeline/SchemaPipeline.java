@@ -3,7 +3,6 @@ package io.schemadiff.pipeline;
 import io.schemadiff.catalog.CatalogReader;
 import io.schemadiff.catalog.MariaDbCatalogReader;
 import io.schemadiff.config.ApplicationProperties;
-import io.schemadiff.config.FlywaySettings;
 import io.schemadiff.config.QuarkusProperties;
 import io.schemadiff.reference.FlywayProject;
 import io.schemadiff.core.Console;
@@ -43,6 +42,8 @@ import io.schemadiff.write.MigrationTextCheck;
 import io.schemadiff.write.WritableFolder;
 import io.schemadiff.write.MigrationLock;
 import io.schemadiff.write.MigrationNamer;
+import io.schemadiff.write.MigrationNaming;
+import io.schemadiff.write.UndoFolder;
 import io.schemadiff.write.MigrationWriter;
 
 import javax.sql.DataSource;
@@ -109,7 +110,7 @@ public final class SchemaPipeline {
         writing = true;
         Comparison comparison = compare();
         if (comparison.inSync()) {
-            return new Generation(comparison, Optional.empty());
+            return new Generation(comparison, Optional.empty(), List.of());
         }
         if (comparison.dataProblem() != null) {
             throw new UnappliableMigrationException("Nothing was written: " + comparison.dataProblem());
@@ -136,9 +137,13 @@ public final class SchemaPipeline {
         }
         MigrationWriter writer = new MigrationWriter();
         List<Path> written = new ArrayList<>();
+        Set<String> undos = new java.util.HashSet<>();
+        undos.add(comparison.undoFileName());
+        undos.add(followUp == null ? null : followUp.undoFileName());
         try {
             for (Map.Entry<String, String> entry : files.entrySet()) {
-                written.add(writer.write(comparison.migrationsFolder().resolve(entry.getKey()), entry.getValue()));
+                Path folder = undos.contains(entry.getKey()) ? comparison.undoFolder() : comparison.migrationsFolder();
+                written.add(writer.write(folder.resolve(entry.getKey()), entry.getValue()));
             }
         } catch (SchemaException e) {
             // a migration without the undo or follow-up it was promised with is half a result: take it back
@@ -146,11 +151,14 @@ public final class SchemaPipeline {
             throw e;
         }
         Path file = written.get(0);
-        return new Generation(comparison, Optional.of(file));
+        return new Generation(comparison, Optional.of(file), List.copyOf(written));
     }
 
-    /** The result of {@link #generate()}: the comparison and the file written, if any. */
-    public record Generation(Comparison comparison, Optional<Path> written) {
+    /**
+     * The result of {@link #generate()}: the comparison, the migration written, if any, and every file
+     * written (the migration, its undo, a follow-up and its undo).
+     */
+    public record Generation(Comparison comparison, Optional<Path> written, List<Path> files) {
     }
 
     /** Compares the entity model with the schema the existing migrations build. Writes nothing. */
@@ -191,12 +199,14 @@ public final class SchemaPipeline {
         console.info("Migrations: " + migrations.describe(settings.baseDirectory()) + (flywaySources.isEmpty() ? ""
                 : " (Flyway settings from " + String.join(", ", flywaySources) + ")"));
         // duplicate versions, misnamed files, edited released migrations: before anything runs
-        boolean defaultNaming = defaultNaming(migrations.settings());
+        MigrationNaming naming = MigrationNaming.of(migrations.settings());
+        Path undoHint = naming.runsUndo() || !settings.undo() ? null : UndoFolder.resolve(settings.undoDirectory(), settings.baseDirectory(),
+                migrations.folders(), naming, migrations.writableFolder());
         for (Path migrationFolder : migrations.folders()) {
             MigrationFolderCheck.enforce(MigrationFolderCheck.check(migrationFolder,
                     migrationFolder.equals(migrations.writableFolder()) ? MigrationLock.read(settings.lockFile())
-                            : java.util.Optional.empty(), defaultNaming,
-                    Boolean.TRUE.equals(migrations.settings().outOfOrder())), console::warn);
+                            : java.util.Optional.empty(), naming,
+                    Boolean.TRUE.equals(migrations.settings().outOfOrder()), shown(undoHint)), console::warn);
             MigrationFolderCheck.enforce(MigrationTextCheck.check(migrationFolder, migrations.settings().encoding()),
                     console::warn);
         }
@@ -262,7 +272,8 @@ public final class SchemaPipeline {
 
                 if (diff.isEmpty()) {
                     return new Comparison(discovered, model, diff, List.of(), null, null, server.version(), replayed,
-                            timings, modelSchema, referenceSchema, null, null, null, null, referenceLabel, status, migrations.writableFolder(), dialect);
+                            timings, modelSchema, referenceSchema, null, null, null, null, referenceLabel, status, migrations.writableFolder(), dialect,
+                            null);
                 }
 
                 // index builds on tables with rows can go to a migration of their own, built concurrently
@@ -281,16 +292,21 @@ public final class SchemaPipeline {
                         spellings(reader, modelDatabase));
                 // after every version Flyway applied, Java migrations and jars included
                 MigrationFolder folder = MigrationFolder.scan(migrations.folders(),
-                        live ? List.of() : appliedVersions(reference, replay.qualifiedHistoryTable()));
+                        live ? List.of() : appliedVersions(reference, replay.qualifiedHistoryTable()), naming);
+                // the folder's own pattern: a vendor's sub-folder and suffix, the way names end
+                MigrationFolder.Placement placement = folder.placement(naming);
+                NextMigration next = new NextMigration(naming, placement,
+                        settings.undo() ? UndoFolder.resolve(settings.undoDirectory(), settings.baseDirectory(),
+                                migrations.folders(), naming, placement.folder()) : null);
                 String version = folder.nextVersion(clock, settings.versionScheme());
                 String description = settings.message() != null && !settings.message().isBlank()
                         ? MigrationNamer.slug(settings.message()) : null;
                 GeneratedMigration first = main.isEmpty()
-                        ? renderMigration(renderer, concurrent, version, description, true, model, referenceSchema, migrations.settings())
-                        : renderMigration(renderer, main, version, description, false, model, referenceSchema, migrations.settings());
+                        ? renderMigration(renderer, concurrent, version, description, true, model, referenceSchema, next)
+                        : renderMigration(renderer, main, version, description, false, model, referenceSchema, next);
                 GeneratedMigration followUp = main.isEmpty() || concurrent.isEmpty() ? null
                         : renderMigration(renderer, concurrent, MigrationFolder.after(version), null, true, model,
-                        referenceSchema, migrations.settings());
+                        referenceSchema, next);
                 List<RenderedChange> rendered = new ArrayList<>(first.rendered());
                 if (followUp != null) {
                     rendered.addAll(followUp.rendered());
@@ -321,7 +337,8 @@ public final class SchemaPipeline {
                 }
                 return new Comparison(discovered, model, diff, rendered, first.fileName(), first.sql(), server.version(),
                         replayed, timings, modelSchema, referenceSchema, first.undoFileName(), first.undoSql(),
-                        dataProblem, followUp == null ? null : followUp.asFollowUp(), referenceLabel, status, migrations.writableFolder(), dialect);
+                        dataProblem, followUp == null ? null : followUp.asFollowUp(), referenceLabel, status,
+                        next.placement().folder(), dialect, next.undoFolder());
             } finally {
                 if (settings.reference() != PipelineSettings.Reference.LIVE) {
                     dropQuietly(server, referenceName);
@@ -367,12 +384,10 @@ public final class SchemaPipeline {
         return resolvedTarget;
     }
 
-    /** Flyway's standard file names: only then can misnamed files be told from files of another convention. */
-    private static boolean defaultNaming(FlywaySettings flyway) {
-        return (flyway.sqlMigrationPrefix() == null || flyway.sqlMigrationPrefix().equals("V"))
-                && (flyway.sqlMigrationSeparator() == null || flyway.sqlMigrationSeparator().equals("__"))
-                && (flyway.repeatableSqlMigrationPrefix() == null || flyway.repeatableSqlMigrationPrefix().equals("R"))
-                && (flyway.sqlMigrationSuffixes() == null || flyway.sqlMigrationSuffixes().equals(List.of(".sql")));
+    /** A folder as messages show it: relative to the project when it is inside. */
+    private Path shown(Path folder) {
+        return folder == null || settings.baseDirectory() == null || !folder.startsWith(settings.baseDirectory())
+                ? folder : settings.baseDirectory().relativize(folder);
     }
 
     /** The versions in Flyway's history of a replayed database. */
@@ -405,14 +420,16 @@ public final class SchemaPipeline {
         DiscoveredModel discovered = new EntityScanner().scan(classes, settings.classpath(), patterns, explicit);
         reportUnregistered(discovered.unregistered());
         if (discovered.entities().isEmpty()) {
+            console.debug("Searched for entities: " + EntityScanner.describe(discovered.searched()));
             if (noOwnClasses) {
                 throw new SchemaException("No compiled classes in " + classes
                         + " and no entity on the classpath. Compile first: mvn compile schema:diff (or schema:generate).");
             }
             throw new SchemaException("No @Entity class found in packages matching " + settings.packages()
                     + (explicit.isEmpty() ? "" : " or among the classes " + explicit.keySet())
-                    + ". Searched: " + EntityScanner.describe(discovered.searched())
-                    + ". Set <packages> (schema.packages) to where your entities live.");
+                    + ". Searched: " + EntityScanner.summarize(discovered.searched(), settings.baseDirectory())
+                    + ". Set <packages> (schema.packages) to where your entities live (patterns such as "
+                    + "com.example.**.model, or list them in <classes>).");
         }
         return discovered;
     }
@@ -519,23 +536,33 @@ public final class SchemaPipeline {
         }
     }
 
+    /**
+     * How the next migration is named and where it and its undo go.
+     *
+     * @param undoFolder where the undo goes, or null when undo scripts are off
+     */
+    private record NextMigration(MigrationNaming naming, MigrationFolder.Placement placement, Path undoFolder) {
+        String fileName(String prefix, String version, String description) {
+            return naming.fileName(prefix, version, description, placement.joiner(), placement.suffix());
+        }
+    }
+
     private GeneratedMigration renderMigration(MigrationRenderer renderer, List<Change> changes, String version,
                                                String message, boolean concurrently, EntityModel model,
-                                               DatabaseSchema referenceSchema, FlywaySettings flyway) {
+                                               DatabaseSchema referenceSchema, NextMigration next) {
         String description = message != null ? message
                 : new MigrationNamer().describe(changes) + (concurrently ? "_concurrently" : "");
         // the project's own naming: Flyway would not run a .sql file in a project whose suffix is .pgsql
-        String separator = flyway.sqlMigrationSeparator() != null ? flyway.sqlMigrationSeparator() : "__";
-        String suffix = flyway.sqlMigrationSuffixes() != null && !flyway.sqlMigrationSuffixes().isEmpty()
-                ? flyway.sqlMigrationSuffixes().get(0) : ".sql";
-        String name = version + separator + description + suffix;
-        String fileName = (flyway.sqlMigrationPrefix() != null ? flyway.sqlMigrationPrefix() : "V") + name;
-        String undoFileName = settings.undo() ? "U" + name : null;
+        String fileName = next.fileName(next.naming().prefix(), version, description);
+        String undoFileName = next.undoFolder() == null ? null
+                : next.fileName(next.naming().runsUndo() ? next.naming().undoPrefix() : "U", version, description);
+        String undoShown = undoFileName == null || next.undoFolder().equals(next.placement().folder()) ? undoFileName
+                : shown(next.undoFolder()).resolve(undoFileName).toString();
         List<RenderedChange> rendered = render(renderer, changes, model.sources(), referenceSchema.tables().keySet(),
                 concurrently);
         String sql = renderer.render(new MigrationDocument(fileName, settings.generator(),
                 "Hibernate ORM " + model.hibernateVersion() + ", " + target().describe(),
-                rendered, ReviewChecklist.of(changes, SafetyLint.review(changes, referenceSchema, settings.dialect()), undoFileName)));
+                rendered, ReviewChecklist.of(changes, SafetyLint.review(changes, referenceSchema, settings.dialect()), undoShown)));
         String undoSql = null;
         if (undoFileName != null) {
             UndoPlan undo = UndoPlan.of(changes);

@@ -60,12 +60,17 @@ public record FlywayProject(FlywaySettings settings, List<String> locations, Lis
                                         Path classesDirectory, ClassLoader classLoader, String vendor) {
         List<String> locations = new ArrayList<>();
         Set<Path> folders = new LinkedHashSet<>();
+        // one folder, once, however many ways it is named: a POM that declares src/main/resources twice
+        // (Spring Boot's parent does, filtered and not), a classpath: and a filesystem: location of one folder
+        Set<Path> realFolders = new LinkedHashSet<>();
         List<String> javaPackages = new ArrayList<>();
         for (String location : settings.resolvedLocations(vendor)) {
             if (location.startsWith(FILESYSTEM)) {
                 Path folder = baseDirectory.resolve(location.substring(FILESYSTEM.length())).toAbsolutePath().normalize();
-                folders.add(folder);
-                locations.add(FILESYSTEM + folder);
+                if (realFolders.add(realPath(folder))) {
+                    folders.add(folder);
+                    locations.add(FILESYSTEM + folder);
+                }
             } else if (location.startsWith(CLASSPATH)) {
                 String path = location.substring(CLASSPATH.length()).replaceAll("^/+", "").replaceAll("/+$", "");
                 List<Path> sources = resourceRoots.stream().map(root -> baseDirectory.resolve(root).resolve(path))
@@ -74,8 +79,10 @@ public record FlywayProject(FlywaySettings settings, List<String> locations, Lis
                     locations.add(location);
                 } else {
                     sources.forEach(source -> {
-                        folders.add(source);
-                        locations.add(FILESYSTEM + source);
+                        if (realFolders.add(realPath(source))) {
+                            folders.add(source);
+                            locations.add(FILESYSTEM + source);
+                        }
                     });
                     javaPackages.add(path.replace('/', '.'));
                 }
@@ -88,6 +95,15 @@ public record FlywayProject(FlywaySettings settings, List<String> locations, Lis
         ClassLoader loader = classLoader != null ? classLoader : FlywayProject.class.getClassLoader();
         return new FlywayProject(settings, locations, new ArrayList<>(folders),
                 classLoader == null ? List.of() : javaMigrations(classesDirectory, javaPackages, loader), loader, writable);
+    }
+
+    /** The folder with links resolved, so two spellings of one folder compare equal; as given when it is missing. */
+    private static Path realPath(Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            return folder;
+        }
     }
 
     /** The locations as a message can name them: folders under {@code baseDirectory} relative to it. */

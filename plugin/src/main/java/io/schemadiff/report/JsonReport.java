@@ -45,7 +45,7 @@ public final class JsonReport {
                 "nextMigration", comparison.migrationFileName(),
                 "followUpMigration", comparison.followUp() == null ? null : comparison.followUp().fileName(),
                 "destructiveChanges", changes.stream().filter(ReportedChange::destructive).count(),
-                "changes", changes.stream().map(JsonReport::change).toList(),
+                "changes", changes.stream().map(c -> change(c, comparison.dialect())).toList(),
                 "unmanaged", comparison.diff().unmanaged(),
                 "probableRenames", Renames.probable(comparison.diff().changes())));
     }
@@ -60,12 +60,13 @@ public final class JsonReport {
                 "changedAfterApply", status.changedAfterApply());
     }
 
-    private static Map<String, Object> change(ReportedChange reported) {
+    private static Map<String, Object> change(ReportedChange reported, io.schemadiff.core.Dialect dialect) {
         Change change = reported.change();
         return Json.object(
                 "kind", change.kind().name().toLowerCase(Locale.ROOT),
                 "marker", String.valueOf(change.marker()),
-                "schema", change.subject().schema(),
+                // a MariaDB database is one schema, with no name of its own in the comparison: not PostgreSQL's "public"
+                "schema", dialect == io.schemadiff.core.Dialect.MARIADB ? null : change.subject().schema(),
                 "table", change.kind() == Change.Kind.CREATE_SCHEMA ? null : change.subject().name(),
                 "column", change.column(),
                 "summary", reported.rendered().summary(),

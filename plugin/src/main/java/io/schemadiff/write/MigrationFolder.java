@@ -20,8 +20,6 @@ import java.util.stream.Stream;
 /** The versioned migrations already in a folder (and its sub-folders), and the version that comes next. */
 public final class MigrationFolder {
 
-    /** Versioned ({@code V}) and baseline ({@code B}) migrations: both take a version the next one must exceed. */
-    private static final Pattern VERSIONED = Pattern.compile("^[VB]([0-9][0-9._]*?)__(.+)\\.sql$");
     private static final Pattern LAST_NUMBER = Pattern.compile("(\\d+)$");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     /** Versions this long are timestamps, and the next one is "now". */
@@ -30,11 +28,29 @@ public final class MigrationFolder {
     private final Path folder;
     private final List<Migration> migrations;
 
-    /** A versioned migration file: {@code version} as written, e.g. {@code 1_2} or {@code 007}. */
-    public record Migration(Path file, String version, String description) {
+    /**
+     * A versioned migration file: {@code version} as written, e.g. {@code 1_2} or {@code 007};
+     * {@code description} as written between the separator and {@code suffix}. Versions known from
+     * elsewhere (Java migrations, jars) have no file, prefix or suffix.
+     */
+    public record Migration(Path file, String prefix, String version, String description, String suffix) {
         public MigrationVersion flywayVersion() {
             return MigrationVersion.fromVersion(version.replace('_', '.'));
         }
+
+        MigrationNaming.Parsed parsed() {
+            return new MigrationNaming.Parsed(prefix, version, description, suffix);
+        }
+    }
+
+    /**
+     * Where the next migration goes and how its name ends, following the folder's own files.
+     *
+     * @param folder the folder, or the sub-folder all migrations with {@code suffix} live in (a vendor's)
+     * @param suffix the suffix of the latest migration, else the project's first
+     * @param joiner what the folder puts between a description and a word-like suffix, e.g. {@code __}
+     */
+    public record Placement(Path folder, String suffix, String joiner) {
     }
 
     private MigrationFolder(Path folder, List<Migration> migrations) {
@@ -42,17 +58,20 @@ public final class MigrationFolder {
         this.migrations = migrations;
     }
 
+    /** With Flyway's default naming. */
     public static MigrationFolder scan(Path folder) {
+        return scan(folder, MigrationNaming.FLYWAY_DEFAULTS);
+    }
+
+    /** The versioned migrations Flyway picks up from {@code folder} with the project's {@code naming}. */
+    public static MigrationFolder scan(Path folder, MigrationNaming naming) {
         if (!Files.isDirectory(folder)) {
             return new MigrationFolder(folder, List.of());
         }
         try (Stream<Path> files = Files.walk(folder)) {
             List<Migration> migrations = files.filter(Files::isRegularFile)
-                    .map(file -> {
-                        Matcher m = VERSIONED.matcher(file.getFileName().toString());
-                        return m.matches() ? new Migration(file, m.group(1), m.group(2)) : null;
-                    })
-                    .filter(java.util.Objects::nonNull)
+                    .flatMap(file -> naming.versioned(file.getFileName().toString()).stream()
+                            .map(p -> new Migration(file, p.prefix(), p.version(), p.description(), p.suffix())))
                     .sorted(Comparator.comparing(Migration::flywayVersion))
                     .toList();
             return new MigrationFolder(folder, migrations);
@@ -66,15 +85,15 @@ public final class MigrationFolder {
      * from elsewhere, e.g. Java migrations and migrations in jars, as Flyway's history lists them: the
      * next version must come after all of them.
      */
-    public static MigrationFolder scan(List<Path> folders, List<String> otherVersions) {
+    public static MigrationFolder scan(List<Path> folders, List<String> otherVersions, MigrationNaming naming) {
         List<Migration> all = new java.util.ArrayList<>();
         for (Path folder : folders) {
-            all.addAll(scan(folder).migrations());
+            all.addAll(scan(folder, naming).migrations());
         }
         java.util.Set<MigrationVersion> known = new java.util.HashSet<>();
         all.forEach(m -> known.add(m.flywayVersion()));
         for (String version : otherVersions) {
-            Migration other = new Migration(null, version, "");
+            Migration other = new Migration(null, null, version, "", null);
             if (known.add(other.flywayVersion())) {
                 all.add(other);
             }
@@ -93,6 +112,24 @@ public final class MigrationFolder {
 
     public Optional<Migration> latest() {
         return migrations.isEmpty() ? Optional.empty() : Optional.of(migrations.get(migrations.size() - 1));
+    }
+
+    /**
+     * Where the next migration goes: beside the latest file of this folder in its suffix, and in the
+     * sub-folder that suffix's files live in when they all live in one (a multi-vendor folder's
+     * {@code POSTGRESQL/}); else in the folder itself, with the project's first suffix.
+     */
+    public Placement placement(MigrationNaming naming) {
+        List<Migration> own = migrations.stream()
+                .filter(m -> m.file() != null && folder != null && m.file().startsWith(folder)).toList();
+        if (own.isEmpty()) {
+            return new Placement(folder, naming.suffixes().get(0), "");
+        }
+        Migration latest = own.get(own.size() - 1);
+        List<Path> parents = own.stream().filter(m -> m.suffix().equals(latest.suffix()))
+                .map(m -> m.file().getParent()).distinct().toList();
+        return new Placement(parents.size() == 1 ? parents.get(0) : folder, latest.suffix(),
+                MigrationNaming.joiner(latest.parsed()));
     }
 
     /** How the next version is numbered: as the folder does ({@code AUTO}), or a scheme the team chose. */

@@ -22,8 +22,10 @@ import java.util.stream.Stream;
  */
 public final class MigrationFolderCheck {
 
-    /** What Flyway runs: versioned, baseline, undo and repeatable SQL migrations. */
-    private static final Pattern VALID = Pattern.compile("^(?:[VBU][0-9]+(?:[._][0-9]+)*|R)__.*[^_].*\\.sql$");
+    /** What Flyway Community runs with its default naming: versioned, baseline and repeatable SQL migrations. */
+    private static final Pattern VALID = Pattern.compile("^(?:[VB][0-9]+(?:[._][0-9]+)*|R)__.*[^_].*\\.sql$");
+    /** Flyway's undo naming, which only Flyway Teams runs. */
+    private static final String UNDO_PREFIX = "U";
     private static final Pattern VERSIONED_PREFIX = Pattern.compile("^([VBU])([0-9]+(?:[._][0-9]+)*)(.*)$");
     private static final Pattern LOOKS_LIKE_MIGRATION = Pattern.compile("^(?:[VvBbUu][0-9]|[Rr]__).*");
 
@@ -35,16 +37,17 @@ public final class MigrationFolderCheck {
     }
 
     public static List<Problem> check(Path folder, Optional<MigrationLock> lock) {
-        return check(folder, lock, true, false);
+        return check(folder, lock, MigrationNaming.FLYWAY_DEFAULTS, false, null);
     }
 
     /**
-     * @param flywayDefaultNaming whether the project uses Flyway's {@code V}/{@code R}/{@code __}/{@code .sql}
-     *                            names; with its own, files are not judged by Flyway's
-     * @param outOfOrder          Flyway's {@code outOfOrder}: new migrations below released ones are warned about
+     * @param naming     the project's prefixes, separator and suffixes: only files Flyway picks up with
+     *                   them are judged (another vendor's files in a multi-vendor folder are not)
+     * @param outOfOrder Flyway's {@code outOfOrder}: new migrations below released ones are warned about
+     * @param undoFolder where undo scripts belong when Flyway does not run them, for the hint; may be null
      */
-    public static List<Problem> check(Path folder, Optional<MigrationLock> lock, boolean flywayDefaultNaming,
-                                      boolean outOfOrder) {
+    public static List<Problem> check(Path folder, Optional<MigrationLock> lock, MigrationNaming naming,
+                                      boolean outOfOrder, Path undoFolder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -55,13 +58,16 @@ public final class MigrationFolderCheck {
             throw new SchemaException("Cannot read the migrations folder " + folder + ": " + e.getMessage(), e);
         }
         List<Problem> problems = new ArrayList<>();
-        if (flywayDefaultNaming) {
-            for (Path file : files) {
-                misnamed(folder, file).ifPresent(problems::add);
+        for (Path file : files) {
+            Optional<Problem> undo = undoScript(folder, file, naming, undoFolder);
+            if (undo.isPresent()) {
+                problems.add(undo.get());
+            } else if (naming.undo(file.getFileName().toString()).isEmpty()) {
+                misnamed(folder, file, naming).ifPresent(problems::add);
             }
         }
-        MigrationFolder scanned = MigrationFolder.scan(folder);
-        problems.addAll(duplicates(folder, scanned));
+        MigrationFolder scanned = MigrationFolder.scan(folder, naming);
+        problems.addAll(duplicates(folder, scanned, naming));
         lock.ifPresent(l -> problems.addAll(l.verify(folder, scanned, outOfOrder)));
         return problems;
     }
@@ -76,14 +82,47 @@ public final class MigrationFolderCheck {
         }
     }
 
-    private static Optional<Problem> misnamed(Path folder, Path file) {
+    /**
+     * An undo script ({@code U<version>__…}) in a project that names no undo prefix: Flyway Community
+     * skips it, and with {@code validateMigrationNaming} refuses to migrate at all.
+     */
+    private static Optional<Problem> undoScript(Path folder, Path file, MigrationNaming naming, Path undoFolder) {
+        String name = file.getFileName().toString();
+        if (naming.runsUndo() || naming.suffixOf(name).isEmpty()
+                || !Pattern.compile("^" + UNDO_PREFIX + "[0-9][0-9._]*" + Pattern.quote(naming.separator()) + ".*")
+                .matcher(name).matches()) {
+            return Optional.empty();
+        }
+        String shown = folder.relativize(file).toString();
+        String move = undoFolder == null ? "out of the Flyway locations"
+                : "to " + undoFolder + " (where schema:generate writes undo scripts)";
+        if (naming.validated()) {
+            return Optional.of(new Problem(true, shown + ": Flyway refuses to migrate at all while it is here: "
+                    + "validateMigrationNaming is on and Flyway Community says '"
+                    + naming.flywayRefusal(name).orElse("Unrecognised migration name format: " + name)
+                    + "' (undo migrations run only on Flyway Teams, configured with undoSqlMigrationPrefix). Move it "
+                    + move + "."));
+        }
+        return Optional.of(new Problem(false, shown + " is an undo script: Flyway Community skips it, and refuses to "
+                + "migrate while it is here once validateMigrationNaming is on. Move it " + move + "."));
+    }
+
+    private static Optional<Problem> misnamed(Path folder, Path file, MigrationNaming naming) {
         String name = file.getFileName().toString();
         String shown = folder.relativize(file).toString();
+        String refuses = naming.validated()
+                ? ": Flyway refuses to migrate at all while it is here (validateMigrationNaming is on): "
+                : ": Flyway would not run it: ";
+        if (!naming.isDefault()) {
+            // the project's own names: Flyway's parser judges them, in its own words
+            return naming.flywayRefusal(name).map(why -> new Problem(true, shown + refuses + why
+                    + " (the project's migrations are named " + naming.rule() + ")."));
+        }
         if (VALID.matcher(name).matches()) {
             return Optional.empty();
         }
         if (name.endsWith(".sql")) {
-            return Optional.of(new Problem(true, shown + ": Flyway would not run it: " + whatIsWrong(name)));
+            return Optional.of(new Problem(true, shown + refuses + whatIsWrong(name)));
         }
         String stem = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
         if (LOOKS_LIKE_MIGRATION.matcher(stem).matches() && stem.contains("_")) {
@@ -120,11 +159,11 @@ public final class MigrationFolderCheck {
         return "it has no V<version>__ (or R__) prefix; name it V<next>__" + stem + ".sql.";
     }
 
-    private static List<Problem> duplicates(Path folder, MigrationFolder scanned) {
+    private static List<Problem> duplicates(Path folder, MigrationFolder scanned, MigrationNaming naming) {
         Map<String, List<MigrationFolder.Migration>> byVersion = new LinkedHashMap<>();
         for (MigrationFolder.Migration migration : scanned.migrations()) {
-            String prefix = migration.file().getFileName().toString().substring(0, 1);
-            byVersion.computeIfAbsent(prefix + migration.flywayVersion(), k -> new ArrayList<>()).add(migration);
+            byVersion.computeIfAbsent(migration.prefix() + migration.flywayVersion(), k -> new ArrayList<>())
+                    .add(migration);
         }
         String next = scanned.nextVersion(java.time.Clock.systemUTC());
         List<Problem> problems = new ArrayList<>();
@@ -139,8 +178,9 @@ public final class MigrationFolderCheck {
             problems.add(new Problem(true, sorted.size() + " migrations have version " + last.flywayVersion() + ": "
                     + String.join(", ", sorted.stream().map(m -> folder.relativize(m.file()).toString()).toList())
                     + " (did two branches both add it?). Flyway refuses to run any of them. Renumber the one your "
-                    + "branch added, e.g. " + lastName + " -> " + lastName.charAt(0) + next + "__" + last.description()
-                    + ".sql (the next free version)."));
+                    + "branch added, e.g. " + lastName + " -> "
+                    + naming.fileName(last.prefix(), next, last.description(), "", last.suffix())
+                    + " (the next free version)."));
         }
         return problems;
     }

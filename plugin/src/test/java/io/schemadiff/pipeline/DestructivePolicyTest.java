@@ -34,10 +34,10 @@ class DestructivePolicyTest {
                 + "--   [ ] Creates: nothing new\n"
                 + "--   [ ] Foreign keys: none added\n"
                 + "--   [ ] Indexes: none added\n"
-                + "--   [x] Undo: " + generation.comparison().undoFileName()
+                + "--   [x] Undo: " + generation.comparison().undoFolder().resolve(generation.comparison().undoFileName())
                 + ", checked to restore the schema before this migration\n"
                 + "--   [!] Data loss: customers: drop column fax (drops the column and its data)\n"), sql);
-        String undo = Files.readString(scenario.migrations().resolve(generation.comparison().undoFileName()));
+        String undo = Files.readString(generation.comparison().undoFolder().resolve(generation.comparison().undoFileName()));
         assertTrue(undo.contains("--   - the values of column customers.fax\n"), undo);
         assertTrue(undo.contains("alter table customers add column fax varchar(30);"), undo);
         assertTrue(scenario.warnings().stream().anyMatch(w -> w.startsWith(generation.comparison().migrationFileName()

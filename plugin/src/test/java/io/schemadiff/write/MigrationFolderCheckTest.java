@@ -47,7 +47,6 @@ class MigrationFolderCheckTest {
         file("V1_1__accounts.sql", "create table accounts (id int);");
         file("sub/V2__more.sql", "select 1;");
         file("R__views.sql", "select 1;");
-        file("U2__undo_more.sql", "select 1;");
         file("README.md", "notes");
         file(".gitkeep", "");
         assertEquals(List.of(), check());
@@ -151,7 +150,7 @@ class MigrationFolderCheckTest {
         file("V3_1__late.sql", "select 1;");
 
         List<MigrationFolderCheck.Problem> problems = MigrationFolderCheck.check(dir,
-                MigrationLock.read(dir.resolve("schema.lock")), true, true);
+                MigrationLock.read(dir.resolve("schema.lock")), MigrationNaming.FLYWAY_DEFAULTS, true, null);
 
         assertEquals(1, problems.size(), problems.toString());
         assertFalse(problems.get(0).error());
