@@ -24,6 +24,8 @@ import io.schemadiff.discover.PackagePattern;
 import io.schemadiff.model.EntityModel;
 import io.schemadiff.model.HibernateModelBuilder;
 import io.schemadiff.model.SourceMap;
+import io.schemadiff.overlap.ServerInBackground;
+import io.schemadiff.overlap.StepTimes;
 import io.schemadiff.reference.LiveDatabase;
 import io.schemadiff.reference.MigrationReplay;
 import io.schemadiff.reference.MigrationStatus;
@@ -151,8 +153,17 @@ public final class SchemaPipeline {
     public record Generation(Comparison comparison, Optional<Path> written) {
     }
 
-    /** Compares the entity model with the schema the existing migrations build. Writes nothing. */
+    /**
+     * Compares the entity model with the schema the existing migrations build. Writes nothing. The
+     * server starts at once, on a thread of its own, while the model is scanned and built.
+     */
     public Comparison compare() {
+        try (ServerInBackground server = ServerInBackground.start(servers)) {
+            return compare(server);
+        }
+    }
+
+    private Comparison compare(Supplier<ScratchServer> servers) {
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
 
@@ -225,20 +236,28 @@ public final class SchemaPipeline {
                             + ", read-only)";
                 } else {
                     reference = server.createDatabase(referenceName);
-                    replayed = replay.replay(reference);
+                    referenceLabel = null;
+                }
+                DataSource modelDatabase = server.createDatabase(modelName);
+                if (live) {
+                    timings.put("read live", elapsed(t));
+                    t = System.nanoTime();
+                    applyModel(modelDatabase, model, dialect);
+                    timings.put("apply model", elapsed(t));
+                } else {
+                    // two databases, two sessions: the replay and the model's DDL do not wait for each other
+                    StepTimes steps = StepTimes.replayAndApply(() -> replay.replay(reference),
+                            () -> applyModel(modelDatabase, model, dialect));
+                    replayed = steps.replayed();
+                    timings.put("replay", steps.replayMillis());
+                    timings.put("apply model", steps.applyMillis());
                     referenceLabel = replayed + " migration(s) replayed on "
                             + (settings.reference() == PipelineSettings.Reference.SERVER
                             ? "a scratch database of " + settings.connection() + ", version"
                             : "embedded " + dialect.productName())
                             + " " + server.version();
                 }
-                DataSource modelDatabase = server.createDatabase(modelName);
-                timings.put(live ? "read live" : "replay", elapsed(t));
                 console.info("Reference: " + referenceLabel);
-
-                t = System.nanoTime();
-                applyModel(modelDatabase, model, dialect);
-                timings.put("apply model", elapsed(t));
 
                 t = System.nanoTime();
                 CatalogReader reader = CatalogReader.of(dialect, Set.of(replay.historyTable()));
