@@ -242,12 +242,12 @@ public final class SchemaPipeline {
                 if (live) {
                     timings.put("read live", elapsed(t));
                     t = System.nanoTime();
-                    applyModel(modelDatabase, model, dialect);
+                    ModelDdl.apply(modelDatabase, model, dialect);
                     timings.put("apply model", elapsed(t));
                 } else {
                     // two databases, two sessions: the replay and the model's DDL do not wait for each other
                     StepTimes steps = StepTimes.replayAndApply(() -> replay.replay(reference),
-                            () -> applyModel(modelDatabase, model, dialect));
+                            () -> ModelDdl.apply(modelDatabase, model, dialect));
                     replayed = steps.replayed();
                     timings.put("replay", steps.replayMillis());
                     timings.put("apply model", steps.applyMillis());
@@ -455,38 +455,6 @@ public final class SchemaPipeline {
         } catch (IOException e) {
             return true;
         }
-    }
-
-    /** Runs Hibernate's DDL; a statement the database rejects is a mapping problem, named with its entity. */
-    private static void applyModel(DataSource database, EntityModel model, Dialect dialect) {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            for (String ddl : model.ddl()) {
-                try {
-                    statement.execute(ddl);
-                } catch (SQLException e) {
-                    throw new SchemaException(dialect.productName() + " rejects the DDL Hibernate writes for the entity model"
-                            + culprit(ddl, model) + ":\n    " + ddl + "\n  " + e.getMessage().strip()
-                            + "\n  " + ModelDdlHint.of(ddl, e.getMessage(), dialect), e);
-                }
-            }
-        } catch (SQLException e) {
-            throw new SchemaException("Cannot connect to the model database: " + e.getMessage(), e);
-        }
-    }
-
-    private static String culprit(String ddl, EntityModel model) {
-        String lower = ddl.toLowerCase(java.util.Locale.ROOT);
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("^(?:create table|alter table(?: if exists)?|create (?:unique )?index \\S+ on) ([\\w.\"`]+)")
-                .matcher(lower);
-        if (!m.find()) {
-            return "";
-        }
-        String[] parts = m.group(1).replace("\"", "").replace("`", "").split("\\.");
-        String table = parts[parts.length - 1];
-        String schema = parts.length > 1 ? parts[0] : model.defaultSchema();
-        return model.sources().ofTable(io.schemadiff.schema.QualifiedName.of(schema, table))
-                .map(source -> " (" + source + ")").orElse("");
     }
 
     /** New checks are written with Hibernate's expression: PostgreSQL's printed form may not parse back the same. */
