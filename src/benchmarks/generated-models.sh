@@ -132,7 +132,7 @@ run() { # label, project, maven arguments... → prints seconds, peak MiB, timin
     end=$(date +%s.%N)
     local kib timings
     kib=$(tail -1 "$dir/target/bench-$label.mem")
-    timings=$(grep -o 'Timings (ms): .*' "$log" | tail -1 | sed 's/Timings (ms): //')
+    timings=$(grep -o 'Timings (ms): .*' "$log" | tail -1 | sed 's/Timings (ms): //' || true)
     printf '%-10s %7.1f s  %5d MiB  %s\n' "$label" "$(echo "$end - $start" | bc)" "$((kib / 1024))" "${timings:--}"
 }
 
