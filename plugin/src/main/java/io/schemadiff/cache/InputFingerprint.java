@@ -1,6 +1,7 @@
 package io.schemadiff.cache;
 
 import io.schemadiff.config.ApplicationProperties;
+import io.schemadiff.config.PersistenceXml;
 import io.schemadiff.discover.PackagePattern;
 import io.schemadiff.pipeline.PipelineSettings;
 import io.schemadiff.pipeline.ProjectMigrations;
@@ -40,7 +41,7 @@ import java.util.stream.Stream;
  *   <li>the rest of the classpath (dependency jars, other modules' class folders) by path, size and
  *       modification time: an upgraded jar changes at least one;</li>
  *   <li>the migrations, every file of every migration folder by content (Java migrations are among
- *       the classes above), the Spring Boot files, {@code flyway.conf} files, the lock file and the
+ *       the classes above), the Spring Boot files, {@code persistence.xml}, {@code flyway.conf} files, the lock file and the
  *       templates folder, by content;</li>
  *   <li>every setting of {@link PipelineSettings} and the goal's own (plugin version, server version),
  *       never a password: the connection counts by URL and user only.</li>
@@ -84,6 +85,9 @@ public final class InputFingerprint {
                 settings.profiles());
         for (Path file : application.files()) {
             fingerprint.byContent("application", file);
+        }
+        for (Path folder : settings.applicationConfigurationFolders()) {
+            fingerprint.byContent("persistence.xml", folder.resolve(PersistenceXml.FILE));
         }
         for (Path conf : settings.flywayConfFiles()) {
             fingerprint.byContent("flyway.conf", conf);

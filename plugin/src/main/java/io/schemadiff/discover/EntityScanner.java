@@ -62,7 +62,7 @@ public final class EntityScanner {
         if (ownClasses) {
             searched.add(classesDirectory);
         }
-        ModelLocations locations = new ModelLocations(patterns, explicitClasses);
+        ModelLocations locations = new ModelLocations(patterns, explicitClasses.keySet());
         for (Path element : classpath) {
             if (Files.exists(element) && !element.equals(classesDirectory) && locations.mayHoldModel(element)) {
                 searched.add(element);
