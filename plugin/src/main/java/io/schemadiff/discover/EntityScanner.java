@@ -20,6 +20,11 @@ import java.util.stream.Collectors;
 /**
  * Finds the mapped classes of a project with ClassGraph, reading class files only (nothing is
  * loaded or initialised).
+ *
+ * <p>Only what can hold the model is scanned: the project's own classes, and the jars and folders
+ * of the classpath that hold a package of the model or a class listed by name (a jar's directory
+ * says so without reading a class file). Mapped classes outside the model packages are reported
+ * from the project's own classes only: third-party jars are not the project's to register.
  */
 public final class EntityScanner {
 
@@ -53,11 +58,13 @@ public final class EntityScanner {
     public DiscoveredModel scan(Path classesDirectory, List<Path> classpath, List<PackagePattern> patterns,
                                 Map<String, String> explicitClasses) {
         List<Path> searched = new ArrayList<>();
-        if (classesDirectory != null && Files.isDirectory(classesDirectory)) {
+        boolean ownClasses = classesDirectory != null && Files.isDirectory(classesDirectory);
+        if (ownClasses) {
             searched.add(classesDirectory);
         }
+        ModelLocations locations = new ModelLocations(patterns, explicitClasses.keySet());
         for (Path element : classpath) {
-            if (Files.exists(element) && !element.equals(classesDirectory)) {
+            if (Files.exists(element) && !element.equals(classesDirectory) && locations.mayHoldModel(element)) {
                 searched.add(element);
             }
         }
@@ -82,7 +89,7 @@ public final class EntityScanner {
                         if (annotation.equals(ENTITY)) {
                             entities.add(name);
                         }
-                    } else {
+                    } else if (ownClasses && sameFile(classesDirectory, info.getClasspathElementFile())) {
                         unregistered.add(name);
                     }
                 }
@@ -107,6 +114,14 @@ public final class EntityScanner {
         }
         return new DiscoveredModel(new ArrayList<>(model), new ArrayList<>(entities), new ArrayList<>(unregistered),
                 searched);
+    }
+
+    private static boolean sameFile(Path path, File file) {
+        try {
+            return file != null && Files.isSameFile(path, file.toPath());
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static boolean inModel(String packageName, List<PackagePattern> patterns) {

@@ -1,5 +1,7 @@
 package io.schemadiff.maven;
 
+import io.schemadiff.cache.RecordingConsole;
+import io.schemadiff.cache.Verdict;
 import io.schemadiff.config.HibernatePropertiesOption;
 import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
@@ -41,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -251,6 +254,15 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     @Parameter(property = "schema.reportDirectory", defaultValue = "${project.build.directory}/schema")
     protected File reportDirectory;
 
+    /**
+     * Reuse the last verdict when nothing it depends on changed (the model's classes, the classpath,
+     * the migrations, the settings, the plugin): {@code schema:diff} then prints it again, and fails again
+     * if it was a difference, without starting Hibernate or a server. Kept in {@code reportDirectory},
+     * so {@code mvn clean} forgets it; never used with {@code reference=live}. {@code false} recomputes.
+     */
+    @Parameter(property = "schema.cache", defaultValue = "true")
+    protected boolean cache;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
@@ -276,8 +288,17 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
         }
         try (URLClassLoader projectLoader = projectClassLoader()) {
             PipelineSettings settings = settings(projectLoader);
-            SchemaPipeline pipeline = new SchemaPipeline(settings, new MavenConsole(getLog()), servers(settings),
-                    Clock.systemUTC());
+            long start = System.nanoTime();
+            storedVerdicts = StoredVerdicts.open(cache, settings, reportDirectory.toPath(), pluginVersion,
+                    Map.of("postgresVersion", String.valueOf(postgresVersion), "mariadbVersion",
+                            String.valueOf(mariadbVersion)), getLog());
+            Optional<Verdict> stored = storedVerdicts == null ? Optional.empty() : storedVerdicts.load();
+            if (stored.isPresent() && reuse(stored.get())) {
+                getLog().debug("Timings (ms): {cache=" + (System.nanoTime() - start) / 1_000_000 + "}");
+                return;
+            }
+            console = new RecordingConsole(new MavenConsole(getLog()));
+            SchemaPipeline pipeline = new SchemaPipeline(settings, console, servers(settings), Clock.systemUTC());
             run(pipeline, settings);
         } catch (DestructiveChangesException | UnappliableMigrationException e) {
             throw new MojoFailureException(e.getMessage(), e);
@@ -287,6 +308,18 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
             throw new MojoExecutionException("Cannot close the project class loader: " + e.getMessage(), e);
         }
     }
+
+    /** Set by {@link #execute()}: {@code null} when no verdict may be stored or reused. */
+    protected StoredVerdicts storedVerdicts;
+    /** The pipeline's console, which keeps its warnings for the verdict. */
+    protected RecordingConsole console;
+
+    /**
+     * Prints a stored verdict instead of comparing again, when the goal can.
+     *
+     * @return {@code false} when the goal must compare after all
+     */
+    protected abstract boolean reuse(Verdict verdict) throws MojoExecutionException, MojoFailureException;
 
     /** The goal's own work, given a ready pipeline. */
     protected abstract void run(SchemaPipeline pipeline, PipelineSettings settings)
@@ -435,10 +468,12 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
 
     /** Logs the comparison's findings, the same way for both goals. */
     protected void logUnmanaged(Comparison comparison) {
-        if (!comparison.diff().unmanaged().isEmpty()) {
-            getLog().info("Left alone (only the migrations define them): "
-                    + String.join(", ", comparison.diff().unmanaged()));
-        }
+        unmanaged(comparison).ifPresent(getLog()::info);
         getLog().debug("Timings (ms): " + comparison.timings());
+    }
+
+    protected static Optional<String> unmanaged(Comparison comparison) {
+        return comparison.diff().unmanaged().isEmpty() ? Optional.empty() : Optional.of(
+                "Left alone (only the migrations define them): " + String.join(", ", comparison.diff().unmanaged()));
     }
 }

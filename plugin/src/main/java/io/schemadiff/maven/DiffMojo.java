@@ -1,5 +1,6 @@
 package io.schemadiff.maven;
 
+import io.schemadiff.cache.Verdict;
 import io.schemadiff.pipeline.ChangeReport;
 import io.schemadiff.pipeline.Comparison;
 import io.schemadiff.pipeline.DestructiveChangesException;
@@ -19,7 +20,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compares the entity model with the schema the existing Flyway migrations build, and fails the
@@ -50,26 +54,64 @@ public class DiffMojo extends AbstractSchemaMojo {
             throws MojoExecutionException, MojoFailureException {
         Comparison comparison = pipeline.compare();
         Path pending = reportDirectory.toPath().resolve(PENDING_SQL);
-        logUnmanaged(comparison);
-        List<Path> reports = new ReportWriter(reportDirectory.toPath(), settings.generator()).write(comparison);
-        getLog().debug("Reports: " + reports);
         if (comparison.live()) {
+            logUnmanaged(comparison);
+            List<Path> reports = new ReportWriter(reportDirectory.toPath(), settings.generator()).write(comparison);
+            getLog().debug("Reports: " + reports);
             reportLive(comparison, pending);
             return;
         }
+        getLog().debug("Timings (ms): " + comparison.timings());
+        Verdict verdict = verdict(comparison, settings, pending);
+        if (storedVerdicts != null) {
+            storedVerdicts.store(verdict);
+        }
+        report(verdict);
+    }
+
+    @Override
+    protected boolean reuse(Verdict verdict) throws MojoExecutionException, MojoFailureException {
+        storedVerdicts.sayReused();
+        verdict.warnings().forEach(getLog()::warn);
+        try {
+            storedVerdicts.restoreFiles(verdict);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot restore the reports in " + reportDirectory + ": " + e.getMessage(), e);
+        }
+        if (verdict.inSync()) {
+            deleteStale(reportDirectory.toPath().resolve(PENDING_SQL));
+        }
+        report(verdict);
+        return true;
+    }
+
+    /** Writes the reports (and the missing migration's SQL) and says what the comparison found. */
+    private Verdict verdict(Comparison comparison, PipelineSettings settings, Path pending)
+            throws MojoExecutionException {
+        List<Path> reports = new ReportWriter(reportDirectory.toPath(), settings.generator()).write(comparison);
+        getLog().debug("Reports: " + reports);
+        List<Verdict.Line> lines = new ArrayList<>();
+        unmanaged(comparison).ifPresent(line -> lines.add(new Verdict.Line(false, line)));
+        Map<String, String> files = new LinkedHashMap<>();
+        for (Path report : reports) {
+            files.put(report.getFileName().toString(), read(report));
+        }
+        int entities = comparison.discovered().entities().size();
+        List<String> warnings = console.warnings();
         if (comparison.inSync()) {
             deleteStale(pending);
-            getLog().info("Schema is in sync: the " + comparison.migrationsReplayed()
+            lines.add(new Verdict.Line(false, "Schema is in sync: the " + comparison.migrationsReplayed()
                     + " migration(s) in " + project.getBasedir().toPath().toAbsolutePath().relativize(comparison.migrationsFolder())
-                    + " build exactly what the " + comparison.discovered().entities().size() + " entities map to.");
-            return;
+                    + " build exactly what the " + entities + " entities map to."));
+            return new Verdict(true, entities, warnings, lines, null, null, files);
         }
-        writePending(pending, comparison.migrationSql() + (comparison.followUp() == null ? ""
-                : "\n-- then, as a migration of its own:\n\n" + comparison.followUp().sql()));
-        List<String> lines = ChangeReport.lines(comparison);
+        String sql = comparison.migrationSql() + (comparison.followUp() == null ? ""
+                : "\n-- then, as a migration of its own:\n\n" + comparison.followUp().sql());
+        writePending(pending, sql);
+        files.put(PENDING_SQL, sql);
         StringBuilder message = new StringBuilder("The entity model has changes that no migration covers ("
                 + ChangeReport.summary(comparison) + "):\n");
-        lines.forEach(line -> message.append("  ").append(line).append('\n'));
+        ChangeReport.lines(comparison).forEach(line -> message.append("  ").append(line).append('\n'));
         if (comparison.dataProblem() != null) {
             message.append("The missing migration needs a decision first: ").append(comparison.dataProblem()).append('\n');
         }
@@ -79,15 +121,39 @@ public class DiffMojo extends AbstractSchemaMojo {
                 .append(" (its SQL is in ").append(shown(pending)).append(").\n")
                 .append("Reports for review and CI: ").append(shown(reportDirectory.toPath().resolve(ReportWriter.MARKDOWN)))
                 .append(", ").append(ReportWriter.JSON).append(", ").append(JUnitReport.FILE_NAME).append(" beside it.");
+        String destructive = settings.destructive() == PipelineSettings.Policy.FAIL && !comparison.destructive().isEmpty()
+                ? new DestructiveChangesException("The missing migration", comparison.destructive()).getMessage() : null;
+        return new Verdict(false, entities, warnings, lines, message.toString(), destructive, files);
+    }
+
+    /** Prints a verdict, fresh or stored, the same way, and fails the build as it says. */
+    private void report(Verdict verdict) throws MojoFailureException {
+        for (Verdict.Line line : verdict.lines()) {
+            if (line.warning()) {
+                getLog().warn(line.text());
+            } else {
+                getLog().info(line.text());
+            }
+        }
+        if (verdict.inSync()) {
+            return;
+        }
         if (failOnDifference) {
-            throw new MojoFailureException(message.toString());
+            throw new MojoFailureException(verdict.difference());
         }
-        if (settings.destructive() == PipelineSettings.Policy.FAIL && !comparison.destructive().isEmpty()) {
-            throw new MojoFailureException(message + "\n"
-                    + new DestructiveChangesException("The missing migration", comparison.destructive()).getMessage());
+        if (verdict.destructive() != null) {
+            throw new MojoFailureException(verdict.difference() + "\n" + verdict.destructive());
         }
-        for (String line : message.toString().split("\n")) {
+        for (String line : verdict.difference().split("\n")) {
             getLog().warn(line);
+        }
+    }
+
+    private static String read(Path file) throws MojoExecutionException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read back " + file + ": " + e.getMessage(), e);
         }
     }
 

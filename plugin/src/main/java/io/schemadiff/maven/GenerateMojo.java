@@ -1,5 +1,6 @@
 package io.schemadiff.maven;
 
+import io.schemadiff.cache.Verdict;
 import io.schemadiff.pipeline.ChangeReport;
 import io.schemadiff.pipeline.Comparison;
 import io.schemadiff.pipeline.PipelineSettings;
@@ -25,13 +26,29 @@ public class GenerateMojo extends AbstractSchemaMojo {
         return "generate";
     }
 
+    /** Only an in-sync verdict is reused: when something is missing, the migration must be written. */
+    @Override
+    protected boolean reuse(Verdict verdict) {
+        if (!verdict.inSync()) {
+            return false;
+        }
+        storedVerdicts.sayReused();
+        verdict.warnings().forEach(getLog()::warn);
+        getLog().info(upToDate(verdict.entities()));
+        return true;
+    }
+
+    private static String upToDate(int entities) {
+        return "Schema is up to date: the migrations already build what the " + entities
+                + " entities map to. No migration written.";
+    }
+
     @Override
     protected void run(SchemaPipeline pipeline, PipelineSettings settings) {
         SchemaPipeline.Generation generation = pipeline.generate();
         logUnmanaged(generation.comparison());
         if (generation.written().isEmpty()) {
-            getLog().info("Schema is up to date: the migrations already build what the "
-                    + generation.comparison().discovered().entities().size() + " entities map to. No migration written.");
+            getLog().info(upToDate(generation.comparison().discovered().entities().size()));
             return;
         }
         Path base = project.getBasedir().toPath().toAbsolutePath();

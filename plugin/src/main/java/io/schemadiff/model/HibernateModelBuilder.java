@@ -3,6 +3,7 @@ package io.schemadiff.model;
 import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.core.TargetDatabase;
+import io.schemadiff.overlap.Concurrently;
 import io.schemadiff.schema.QualifiedName;
 import org.hibernate.Version;
 import org.hibernate.boot.Metadata;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds Hibernate's metamodel offline (no database connection) and asks Hibernate for the create
@@ -71,16 +73,20 @@ public final class HibernateModelBuilder {
                 return model.from(EntityModel.Origin.PROJECT);
             }
             URL root = persistenceUnitRoot(projectClasspath);
-            String script = projectHibernate.createScript(classNames, root, offlineSettings(target, properties));
-            // the plugin's Hibernate still traces tables and columns to fields; the DDL is the project's alone
-            SourceMap sources;
-            try {
-                sources = metamodel(classNames, projectClassLoader, target, properties,
-                        (metadata, registry) -> new Sources(target.dialect(), defaultSchema(properties)).of(metadata));
-            } catch (SchemaException e) {
-                sources = new SourceMap();
-            }
-            return new EntityModel(splitStatements(script), sources, projectHibernate.version(),
+            AtomicReference<String> script = new AtomicReference<>();
+            AtomicReference<SourceMap> sources = new AtomicReference<>(new SourceMap());
+            // the plugin's Hibernate still traces tables and columns to fields; the DDL is the project's alone.
+            // Two Hibernates, two class loaders, nothing shared: they boot at the same time
+            Concurrently.run(() -> script.set(projectHibernate.createScript(classNames, root,
+                    offlineSettings(target, properties))), () -> {
+                try {
+                    sources.set(metamodel(classNames, projectClassLoader, target, properties,
+                            (metadata, registry) -> new Sources(target.dialect(), defaultSchema(properties)).of(metadata)));
+                } catch (SchemaException e) {
+                    // tracing is a courtesy: the project's Hibernate decides the DDL
+                }
+            });
+            return new EntityModel(splitStatements(script.get()), sources.get(), projectHibernate.version(),
                     defaultSchema(target, properties), EntityModel.Origin.PROJECT);
         }
     }

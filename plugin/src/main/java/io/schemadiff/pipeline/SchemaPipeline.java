@@ -25,6 +25,8 @@ import io.schemadiff.discover.PackagePattern;
 import io.schemadiff.model.EntityModel;
 import io.schemadiff.model.HibernateModelBuilder;
 import io.schemadiff.model.SourceMap;
+import io.schemadiff.overlap.ServerInBackground;
+import io.schemadiff.overlap.StepTimes;
 import io.schemadiff.reference.LiveDatabase;
 import io.schemadiff.reference.MigrationReplay;
 import io.schemadiff.reference.MigrationStatus;
@@ -161,8 +163,17 @@ public final class SchemaPipeline {
     public record Generation(Comparison comparison, Optional<Path> written, List<Path> files) {
     }
 
-    /** Compares the entity model with the schema the existing migrations build. Writes nothing. */
+    /**
+     * Compares the entity model with the schema the existing migrations build. Writes nothing. The
+     * server starts at once, on a thread of its own, while the model is scanned and built.
+     */
     public Comparison compare() {
+        try (ServerInBackground server = ServerInBackground.start(servers)) {
+            return compare(server);
+        }
+    }
+
+    private Comparison compare(Supplier<ScratchServer> servers) {
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
 
@@ -237,20 +248,28 @@ public final class SchemaPipeline {
                             + ", read-only)";
                 } else {
                     reference = server.createDatabase(referenceName);
-                    replayed = replay.replay(reference);
+                    referenceLabel = null;
+                }
+                DataSource modelDatabase = server.createDatabase(modelName);
+                if (live) {
+                    timings.put("read live", elapsed(t));
+                    t = System.nanoTime();
+                    ModelDdl.apply(modelDatabase, model, dialect);
+                    timings.put("apply model", elapsed(t));
+                } else {
+                    // two databases, two sessions: the replay and the model's DDL do not wait for each other
+                    StepTimes steps = StepTimes.replayAndApply(() -> replay.replay(reference),
+                            () -> ModelDdl.apply(modelDatabase, model, dialect));
+                    replayed = steps.replayed();
+                    timings.put("replay", steps.replayMillis());
+                    timings.put("apply model", steps.applyMillis());
                     referenceLabel = replayed + " migration(s) replayed on "
                             + (settings.reference() == PipelineSettings.Reference.SERVER
                             ? "a scratch database of " + settings.connection() + ", version"
                             : "embedded " + dialect.productName())
                             + " " + server.version();
                 }
-                DataSource modelDatabase = server.createDatabase(modelName);
-                timings.put(live ? "read live" : "replay", elapsed(t));
                 console.info("Reference: " + referenceLabel);
-
-                t = System.nanoTime();
-                applyModel(modelDatabase, model, dialect);
-                timings.put("apply model", elapsed(t));
 
                 t = System.nanoTime();
                 CatalogReader reader = CatalogReader.of(dialect, Set.of(replay.historyTable()));
@@ -460,38 +479,6 @@ public final class SchemaPipeline {
         } catch (IOException e) {
             return true;
         }
-    }
-
-    /** Runs Hibernate's DDL; a statement the database rejects is a mapping problem, named with its entity. */
-    private static void applyModel(DataSource database, EntityModel model, Dialect dialect) {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            for (String ddl : model.ddl()) {
-                try {
-                    statement.execute(ddl);
-                } catch (SQLException e) {
-                    throw new SchemaException(dialect.productName() + " rejects the DDL Hibernate writes for the entity model"
-                            + culprit(ddl, model) + ":\n    " + ddl + "\n  " + e.getMessage().strip()
-                            + "\n  " + ModelDdlHint.of(ddl, e.getMessage(), dialect), e);
-                }
-            }
-        } catch (SQLException e) {
-            throw new SchemaException("Cannot connect to the model database: " + e.getMessage(), e);
-        }
-    }
-
-    private static String culprit(String ddl, EntityModel model) {
-        String lower = ddl.toLowerCase(java.util.Locale.ROOT);
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("^(?:create table|alter table(?: if exists)?|create (?:unique )?index \\S+ on) ([\\w.\"`]+)")
-                .matcher(lower);
-        if (!m.find()) {
-            return "";
-        }
-        String[] parts = m.group(1).replace("\"", "").replace("`", "").split("\\.");
-        String table = parts[parts.length - 1];
-        String schema = parts.length > 1 ? parts[0] : model.defaultSchema();
-        return model.sources().ofTable(io.schemadiff.schema.QualifiedName.of(schema, table))
-                .map(source -> " (" + source + ")").orElse("");
     }
 
     /** New checks are written with Hibernate's expression: PostgreSQL's printed form may not parse back the same. */

@@ -1,0 +1,254 @@
+package io.schemadiff.cache;
+
+import io.schemadiff.config.ApplicationProperties;
+import io.schemadiff.config.PersistenceXml;
+import io.schemadiff.discover.PackagePattern;
+import io.schemadiff.pipeline.PipelineSettings;
+import io.schemadiff.pipeline.ProjectMigrations;
+import io.schemadiff.reference.FlywayProject;
+import io.schemadiff.reference.ServerConnection;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A SHA-256 of everything a verdict depends on, so a stored one is reused only for the same inputs:
+ * <ul>
+ *   <li>the project's classes that can shape the model, by content: those in the model packages or
+ *       listed in {@code classes}, every class that names JPA, Hibernate or Flyway (entities outside
+ *       the packages, converters, naming strategies, Java migrations), and the project classes these
+ *       refer to (enums, value types, superclasses); a controller edit leaves it unchanged;</li>
+ *   <li>the compiled configuration resources beside them, by content;</li>
+ *   <li>the rest of the classpath (dependency jars, other modules' class folders) by path, size and
+ *       modification time: an upgraded jar changes at least one;</li>
+ *   <li>the migrations, every file of every migration folder by content (Java migrations are among
+ *       the classes above), the Spring Boot files, {@code persistence.xml}, {@code flyway.conf} files, the lock file and the
+ *       templates folder, by content;</li>
+ *   <li>every setting of {@link PipelineSettings} and the goal's own (plugin version, server version),
+ *       never a password: the connection counts by URL and user only.</li>
+ * </ul>
+ * Times never stand for content where content is cheap to read, so a rebuild that writes the same
+ * classes keeps the fingerprint.
+ */
+public final class InputFingerprint {
+
+    /** Byte strings whose presence in a class file means it may take part in mapping or migrating. */
+    private static final List<String> MARKERS = List.of("jakarta/persistence/", "javax/persistence/",
+            "org/hibernate/", "org/flywaydb/");
+    /** Class names appear in class files as runs of these characters (descriptors add an {@code L}). */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_$/]{2,}");
+    private static final Set<String> RESOURCE_EXTENSIONS = Set.of("properties", "yml", "yaml", "xml", "sql", "conf");
+
+    private final MessageDigest digest;
+
+    private InputFingerprint() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+
+    /**
+     * @param goalInputs what the goal adds that is not in {@code settings}, e.g. the plugin version and the
+     *                   embedded server's version
+     * @throws UncheckedIOException when an input cannot be read (then nothing can be reused)
+     */
+    public static String of(PipelineSettings settings, Map<String, String> goalInputs) {
+        InputFingerprint fingerprint = new InputFingerprint();
+        new TreeMap<>(goalInputs).forEach((key, value) -> fingerprint.add("goal", key + "=" + value));
+        fingerprint.settings(settings);
+        fingerprint.projectClasses(settings);
+        for (Path element : settings.classpath()) {
+            fingerprint.byTimes("classpath", element);
+        }
+        ApplicationProperties application = ApplicationProperties.load(settings.applicationConfigurationFolders(),
+                settings.profiles());
+        for (Path file : application.files()) {
+            fingerprint.byContent("application", file);
+        }
+        for (Path folder : settings.applicationConfigurationFolders()) {
+            fingerprint.byContent("persistence.xml", folder.resolve(PersistenceXml.FILE));
+        }
+        for (Path conf : settings.flywayConfFiles()) {
+            fingerprint.byContent("flyway.conf", conf);
+        }
+        FlywayProject migrations = ProjectMigrations.resolve(settings, application, new ArrayList<>());
+        fingerprint.add("locations", String.join(",", migrations.locations()));
+        for (Path folder : migrations.folders()) {
+            fingerprint.byContent("migrations", folder);
+        }
+        fingerprint.byContent("lock", settings.lockFile());
+        fingerprint.byContent("templates", settings.templatesDirectory());
+        return HexFormat.of().formatHex(fingerprint.digest.digest());
+    }
+
+    private void settings(PipelineSettings s) {
+        add("dialect", s.dialect().id());
+        add("mariadbVersion", s.dialect().id().equals("mariadb") ? s.mariadbVersion() : "");
+        add("postgresMajor", s.postgresMajorSet() ? String.valueOf(s.postgresMajor()) : "");
+        add("classesDirectory", String.valueOf(s.classesDirectory()));
+        add("packages", String.join(",", s.packages()));
+        add("classes", String.join(",", s.classes()));
+        add("migrationsDirectory", String.valueOf(s.migrationsDirectory()));
+        add("hibernateProperties", new TreeMap<>(s.hibernateProperties()).toString());
+        add("templatesDirectory", String.valueOf(s.templatesDirectory()));
+        add("message", String.valueOf(s.message()));
+        add("generator", s.generator());
+        add("verify", String.valueOf(s.verify()));
+        add("exclude", String.join(",", s.exclude()));
+        add("unregistered", s.unregistered().name());
+        add("lockFile", String.valueOf(s.lockFile()));
+        add("destructive", s.destructive().name());
+        add("undo", String.valueOf(s.undo()));
+        add("backfill", String.valueOf(s.backfill()));
+        add("concurrentIndexes", String.valueOf(s.concurrentIndexes()));
+        add("renames", String.join(",", s.renames()));
+        add("versionScheme", s.versionScheme().name());
+        add("reference", s.reference().name());
+        ServerConnection connection = s.connection();
+        // the URL and user name the server; the password is left out, never hashed into a file
+        add("connection", connection == null ? "" : connection.toString());
+        add("resourceDirectories", s.resourceDirectories().toString());
+        add("baseDirectory", String.valueOf(s.baseDirectory()));
+        add("locations", String.join(",", s.locations()));
+        add("placeholders", new TreeMap<>(s.placeholders()).toString());
+        TreeMap<String, String> flyway = new TreeMap<>(s.flywayPluginConfiguration());
+        flyway.keySet().removeIf(key -> key.toLowerCase(Locale.ROOT).contains("password"));
+        add("flywayPluginConfiguration", flyway.toString());
+        add("flywayConfFiles", s.flywayConfFiles().toString());
+        add("profiles", String.join(",", s.profiles()));
+    }
+
+    /** The classes that can shape the model, and the project classes they refer to, by content. */
+    private void projectClasses(PipelineSettings settings) {
+        Path root = settings.classesDirectory();
+        if (root == null || !Files.isDirectory(root)) {
+            add("classes", "none");
+            return;
+        }
+        Map<String, Path> classFiles = new TreeMap<>();
+        for (Path file : files(root)) {
+            String relative = root.relativize(file).toString().replace('\\', '/');
+            if (relative.endsWith(".class")) {
+                classFiles.put(relative.substring(0, relative.length() - ".class".length()), file);
+            } else if (RESOURCE_EXTENSIONS.contains(extension(relative))) {
+                byContent("resource " + relative, file);
+            }
+        }
+        List<PackagePattern> patterns = settings.packages().stream().map(PackagePattern::of).toList();
+        Set<String> explicit = new TreeSet<>(settings.classes());
+        Map<String, byte[]> contents = new TreeMap<>();
+        Deque<String> pending = new ArrayDeque<>();
+        for (Map.Entry<String, Path> entry : classFiles.entrySet()) {
+            String name = entry.getKey();
+            byte[] bytes = read(entry.getValue());
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            String className = name.replace('/', '.');
+            String packageName = className.contains(".") ? className.substring(0, className.lastIndexOf('.')) : "";
+            if (explicit.contains(className.replaceAll("\\$.*", ""))
+                    || patterns.stream().anyMatch(p -> p.matches(packageName))
+                    || MARKERS.stream().anyMatch(text::contains)) {
+                contents.put(name, bytes);
+                pending.add(name);
+            }
+        }
+        while (!pending.isEmpty()) {
+            String text = new String(contents.get(pending.poll()), StandardCharsets.ISO_8859_1);
+            Matcher names = NAME.matcher(text);
+            while (names.find()) {
+                String token = names.group();
+                // a constant's two length bytes and a descriptor's L may run into the name: try without them
+                for (int skip = 0; skip <= 2 && skip < token.length(); skip++) {
+                    String candidate = token.substring(skip);
+                    if (!contents.containsKey(candidate) && classFiles.containsKey(candidate)) {
+                        contents.put(candidate, read(classFiles.get(candidate)));
+                        pending.add(candidate);
+                    }
+                }
+            }
+        }
+        contents.forEach((name, bytes) -> add("class " + name, HexFormat.of().formatHex(sha256(bytes))));
+    }
+
+    /** A file or folder by size and modification time: for jars, whose content is large and changes as a whole. */
+    private void byTimes(String label, Path element) {
+        if (!Files.exists(element)) {
+            add(label, element + " missing");
+            return;
+        }
+        List<Path> files = Files.isDirectory(element) ? files(element) : List.of(element);
+        for (Path file : files) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                add(label, file + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the attributes of " + file, e);
+            }
+        }
+    }
+
+    /** A file, or every file of a folder, by content; a missing one counts as missing. */
+    private void byContent(String label, Path element) {
+        if (element == null || !Files.exists(element)) {
+            add(label, element + " missing");
+            return;
+        }
+        List<Path> files = Files.isDirectory(element) ? files(element) : List.of(element);
+        for (Path file : files) {
+            add(label, file + " " + HexFormat.of().formatHex(sha256(read(file))));
+        }
+    }
+
+    private void add(String label, String value) {
+        digest.update((label + "\u0000" + value + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<Path> files(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + folder, e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+}
