@@ -43,7 +43,13 @@ public final class SafetyLint {
     }
 
     /** A change's risks (empty: safe) and why, in words a reviewer acts on. */
-    public record Finding(Change change, Set<Risk> risks, List<String> reasons) {
+    public record Finding(Change change, Set<Risk> risks, List<String> reasons, List<Risk> reasonRisks) {
+
+        /** @param reasonRisks the risk each reason explains, one for each of {@code reasons} */
+        public Finding {
+            reasons = List.copyOf(reasons);
+            reasonRisks = List.copyOf(reasonRisks);
+        }
 
         public boolean safe() {
             return risks.isEmpty();
@@ -56,6 +62,31 @@ public final class SafetyLint {
 
         public boolean has(Risk risk) {
             return risks.contains(risk);
+        }
+
+        /** The reasons that come with {@code risk}, e.g. why a change is lock-heavy. */
+        public List<String> reasons(Risk risk) {
+            List<String> matching = new ArrayList<>();
+            for (int i = 0; i < reasons.size(); i++) {
+                if (reasonRisks.get(i) == risk) {
+                    matching.add(reasons.get(i));
+                }
+            }
+            return matching;
+        }
+
+        Finding without(Risk risk) {
+            List<String> keptReasons = new ArrayList<>();
+            List<Risk> keptRisks = new ArrayList<>();
+            for (int i = 0; i < reasons.size(); i++) {
+                if (reasonRisks.get(i) != risk) {
+                    keptReasons.add(reasons.get(i));
+                    keptRisks.add(reasonRisks.get(i));
+                }
+            }
+            Set<Risk> left = EnumSet.noneOf(Risk.class);
+            left.addAll(keptRisks);
+            return new Finding(change, left, keptReasons, keptRisks);
         }
     }
 
@@ -79,12 +110,23 @@ public final class SafetyLint {
      *                online, without blocking writes; PostgreSQL's plain CREATE INDEX blocks them)
      */
     public static List<Finding> review(List<Change> plan, DatabaseSchema reference, Dialect dialect) {
+        return review(plan, reference, dialect, OnlinePlan.Mode.PLAIN);
+    }
+
+    /**
+     * @param rendering how the plan is written: index builds {@code concurrently} and unique keys through
+     *                  such an index ({@link OnlinePlan}) block no writes, so they are not lock-heavy
+     */
+    public static List<Finding> review(List<Change> plan, DatabaseSchema reference, Dialect dialect,
+                                       OnlinePlan.Mode rendering) {
         Set<Object> restored = restored(plan);
         List<Finding> findings = new ArrayList<>();
         for (Change change : plan) {
-            boolean existingTable = reference.tables().containsKey(change.subject());
-            findings.add(isRestored(change, restored) ? new Finding(change, EnumSet.noneOf(Risk.class), List.of())
-                    : review(change, existingTable, dialect));
+            Finding finding = isRestored(change, restored) ? new Notes().finding(change)
+                    : review(change, reference.tables().containsKey(change.subject()), dialect);
+            boolean builtOnline = change instanceof Change.CreateIndex && rendering != OnlinePlan.Mode.PLAIN
+                    || change instanceof Change.AddUniqueKey && rendering == OnlinePlan.Mode.ONLINE;
+            findings.add(builtOnline ? finding.without(Risk.LOCK_HEAVY) : finding);
         }
         return findings;
     }
@@ -136,75 +178,73 @@ public final class SafetyLint {
 
     static Finding review(Change change, boolean existingTable, Dialect dialect) {
         boolean onlineIndexes = dialect == Dialect.MARIADB;
-        Set<Risk> risks = EnumSet.noneOf(Risk.class);
-        List<String> reasons = new ArrayList<>();
+        Notes notes = new Notes();
         if (change instanceof Change.DropTable) {
-            add(risks, reasons, Risk.DESTRUCTIVE, "drops the table and all its rows");
+            notes.add(Risk.DESTRUCTIVE, "drops the table and all its rows");
         } else if (change instanceof Change.DropColumn) {
-            add(risks, reasons, Risk.DESTRUCTIVE, "drops the column and its data");
+            notes.add(Risk.DESTRUCTIVE, "drops the column and its data");
         } else if (change instanceof Change.DropSequence) {
-            add(risks, reasons, Risk.DESTRUCTIVE, "drops the sequence and its current value");
+            notes.add(Risk.DESTRUCTIVE, "drops the sequence and its current value");
         } else if (!existingTable) {
-            return new Finding(change, risks, reasons); // a table this migration creates has no rows yet
-        } else if (reviewRemoval(change, risks, reasons)) {
-            return new Finding(change, risks, reasons);
+            return notes.finding(change); // a table this migration creates has no rows yet
+        } else if (reviewRemoval(change, notes)) {
+            return notes.finding(change);
         } else if (change instanceof Change.AddColumn add) {
             Column column = add.definition();
             if (!column.nullable() && !column.hasDefault() && column.generation() == Column.Generation.NONE) {
-                add(risks, reasons, Risk.DATA_DEPENDENT, "a NOT NULL column without a default fails on a table "
+                notes.add(Risk.DATA_DEPENDENT, "a NOT NULL column without a default fails on a table "
                         + "with rows (add it nullable, backfill, then set NOT NULL)");
             }
         } else if (change instanceof Change.AlterColumn alter) {
-            reviewAlter(alter, risks, reasons);
+            reviewAlter(alter, notes);
         } else if (change instanceof Change.CreateIndex index) {
             if (index.index().unique()) {
-                add(risks, reasons, Risk.DATA_DEPENDENT, "a unique index fails if existing rows have duplicates");
+                notes.add(Risk.DATA_DEPENDENT, "a unique index fails if existing rows have duplicates");
             }
             if (!onlineIndexes) {
-                add(risks, reasons, Risk.LOCK_HEAVY, "CREATE INDEX blocks writes while it builds "
+                notes.add(Risk.LOCK_HEAVY, "CREATE INDEX blocks writes while it builds "
                         + "(CREATE INDEX CONCURRENTLY does not, in a migration of its own)");
             }
         } else if (change instanceof Change.AddUniqueKey || change instanceof Change.AddPrimaryKey) {
-            add(risks, reasons, Risk.DATA_DEPENDENT, "fails if existing rows have duplicates"
+            notes.add(Risk.DATA_DEPENDENT, "fails if existing rows have duplicates"
                     + (change instanceof Change.AddPrimaryKey ? " or nulls" : ""));
             if (change instanceof Change.AddPrimaryKey && onlineIndexes) {
-                add(risks, reasons, Risk.LOCK_HEAVY, "rebuilds the table (InnoDB stores rows by primary key)");
+                notes.add(Risk.LOCK_HEAVY, "rebuilds the table (InnoDB stores rows by primary key)");
             } else if (!onlineIndexes) {
-                add(risks, reasons, Risk.LOCK_HEAVY, "builds a unique index, blocking writes while it does");
+                notes.add(Risk.LOCK_HEAVY, "builds a unique index, blocking writes while it does");
             }
         } else if (change instanceof Change.AddCheck) {
-            add(risks, reasons, Risk.DATA_DEPENDENT, "fails if an existing row violates it (it scans the table)");
+            notes.add(Risk.DATA_DEPENDENT, "fails if an existing row violates it (it scans the table)");
         } else if (change instanceof Change.AddForeignKey) {
-            add(risks, reasons, Risk.DATA_DEPENDENT, "fails if an existing row points nowhere (it scans the table)");
+            notes.add(Risk.DATA_DEPENDENT, "fails if an existing row points nowhere (it scans the table)");
         } else if (change instanceof Change.AlterForeignKey alter) {
-            add(risks, reasons, Risk.INTEGRITY, "changes what deleting or updating a referenced row does to these rows ("
+            notes.add(Risk.INTEGRITY, "changes what deleting or updating a referenced row does to these rows ("
                     + alter.ruleChange() + ")");
         }
         // anything else (creates, defaults, sequence settings) risks nothing
-        return new Finding(change, risks, reasons);
+        return notes.finding(change);
     }
 
     /**
      * A removed key, index, check or foreign key loses no rows, but what the database enforced or sped
      * up is gone: a reviewer must see it. @return whether {@code change} is such a removal
      */
-    private static boolean reviewRemoval(Change change, Set<Risk> risks, List<String> reasons) {
+    private static boolean reviewRemoval(Change change, Notes notes) {
         if (change instanceof Change.DropUniqueKey drop) {
-            add(risks, reasons, Risk.INTEGRITY, "duplicates in (" + String.join(", ", drop.uniqueKey().columns())
+            notes.add(Risk.INTEGRITY, "duplicates in (" + String.join(", ", drop.uniqueKey().columns())
                     + ") are no longer refused");
         } else if (change instanceof Change.DropPrimaryKey drop) {
-            add(risks, reasons, Risk.INTEGRITY, "duplicates and nulls in (" + String.join(", ", drop.primaryKey().columns())
+            notes.add(Risk.INTEGRITY, "duplicates and nulls in (" + String.join(", ", drop.primaryKey().columns())
                     + ") are no longer refused");
         } else if (change instanceof Change.DropIndex drop) {
             if (drop.index().unique()) {
-                add(risks, reasons, Risk.INTEGRITY, "duplicates are no longer refused");
+                notes.add(Risk.INTEGRITY, "duplicates are no longer refused");
             }
-            add(risks, reasons, Risk.PERFORMANCE, "queries that used the index " + drop.index().name()
-                    + " scan more rows");
+            notes.add(Risk.PERFORMANCE, "queries that used the index " + drop.index().name() + " scan more rows");
         } else if (change instanceof Change.DropCheck drop) {
-            add(risks, reasons, Risk.INTEGRITY, "values the check " + drop.check().name() + " refused are accepted");
+            notes.add(Risk.INTEGRITY, "values the check " + drop.check().name() + " refused are accepted");
         } else if (change instanceof Change.DropForeignKey drop) {
-            add(risks, reasons, Risk.INTEGRITY, "rows may point to " + drop.foreignKey().referencedTable().display()
+            notes.add(Risk.INTEGRITY, "rows may point to " + drop.foreignKey().referencedTable().display()
                     + " rows that do not exist");
         } else {
             return false;
@@ -212,21 +252,21 @@ public final class SafetyLint {
         return true;
     }
 
-    private static void reviewAlter(Change.AlterColumn alter, Set<Risk> risks, List<String> reasons) {
+    private static void reviewAlter(Change.AlterColumn alter, Notes notes) {
         if (alter.nullabilityChanged() && !alter.to().nullable()) {
-            add(risks, reasons, Risk.DATA_DEPENDENT, "SET NOT NULL fails if a row holds null (and scans the table)");
+            notes.add(Risk.DATA_DEPENDENT, "SET NOT NULL fails if a row holds null (and scans the table)");
         }
         if (alter.typeChanged()) {
-            reviewType(alter.from().type(), alter.to().type(), risks, reasons);
+            reviewType(alter.from().type(), alter.to().type(), notes);
         }
     }
 
     /** PostgreSQL rewrites a table for a type change unless it only widens a length or precision. */
-    private static void reviewType(String from, String to, Set<Risk> risks, List<String> reasons) {
+    private static void reviewType(String from, String to, Notes notes) {
         Matcher a = TYPE.matcher(from.toLowerCase(Locale.ROOT));
         Matcher b = TYPE.matcher(to.toLowerCase(Locale.ROOT));
         if (!a.matches() || !b.matches()) {
-            castMayFail(from, to, risks, reasons);
+            castMayFail(from, to, notes);
             return;
         }
         String baseA = a.group(1) + (a.group(4) == null ? "" : a.group(4));
@@ -241,10 +281,10 @@ public final class SafetyLint {
             // value (only the padding goes) but is a conversion, so it rewrites
             boolean widening = sizeB == null || (sizeA != null && sizeB >= sizeA);
             if (!widening) {
-                add(risks, reasons, Risk.DESTRUCTIVE, "narrows " + from + " to " + to + ": longer values fail or are cut");
-                add(risks, reasons, Risk.LOCK_HEAVY, "rewrites or scans the table under an exclusive lock");
+                notes.add(Risk.DESTRUCTIVE, "narrows " + from + " to " + to + ": longer values fail or are cut");
+                notes.add(Risk.LOCK_HEAVY, "rewrites or scans the table under an exclusive lock");
             } else if (isFixedLength(a.group(1)) != isFixedLength(b.group(1))) {
-                add(risks, reasons, Risk.LOCK_HEAVY, "rewrites the table under an exclusive lock");
+                notes.add(Risk.LOCK_HEAVY, "rewrites the table under an exclusive lock");
             }
             return;
         }
@@ -258,11 +298,11 @@ public final class SafetyLint {
             boolean narrower = (sizeB != null && (sizeA == null || sizeB < sizeA))
                     || (scaleB != null && scaleA != null && scaleB < scaleA);
             if (narrower) {
-                add(risks, reasons, Risk.DESTRUCTIVE, "narrows " + from + " to " + to + ": values are rounded or fail");
+                notes.add(Risk.DESTRUCTIVE, "narrows " + from + " to " + to + ": values are rounded or fail");
             }
             boolean sameScale = scaleA == null ? scaleB == null : scaleA.equals(scaleB);
             if (narrower || !sameScale) {
-                add(risks, reasons, Risk.LOCK_HEAVY, "rewrites the table under an exclusive lock");
+                notes.add(Risk.LOCK_HEAVY, "rewrites the table under an exclusive lock");
             }
             return;
         }
@@ -270,22 +310,22 @@ public final class SafetyLint {
         int rankB = integerRank(b.group(1) + (b.group(2) == null ? "" : "(" + b.group(2) + ")"));
         if (rankA >= 0 && rankB >= 0) {
             if (rankB < rankA) {
-                add(risks, reasons, Risk.DATA_DEPENDENT, "narrows " + from + " to " + to + ": larger values fail");
+                notes.add(Risk.DATA_DEPENDENT, "narrows " + from + " to " + to + ": larger values fail");
             }
-            add(risks, reasons, Risk.LOCK_HEAVY, "rewrites the table under an exclusive lock");
+            notes.add(Risk.LOCK_HEAVY, "rewrites the table under an exclusive lock");
             return;
         }
         if (a.group(1).equals("double precision") && b.group(1).equals("real")) {
-            add(risks, reasons, Risk.DESTRUCTIVE, "narrows double precision to real: digits are lost");
-            add(risks, reasons, Risk.LOCK_HEAVY, "rewrites the table under an exclusive lock");
+            notes.add(Risk.DESTRUCTIVE, "narrows double precision to real: digits are lost");
+            notes.add(Risk.LOCK_HEAVY, "rewrites the table under an exclusive lock");
             return;
         }
-        castMayFail(from, to, risks, reasons);
+        castMayFail(from, to, notes);
     }
 
-    private static void castMayFail(String from, String to, Set<Risk> risks, List<String> reasons) {
-        add(risks, reasons, Risk.DATA_DEPENDENT, "converts " + from + " to " + to + ": values that do not convert fail");
-        add(risks, reasons, Risk.LOCK_HEAVY, "rewrites the table under an exclusive lock");
+    private static void castMayFail(String from, String to, Notes notes) {
+        notes.add(Risk.DATA_DEPENDENT, "converts " + from + " to " + to + ": values that do not convert fail");
+        notes.add(Risk.LOCK_HEAVY, "rewrites the table under an exclusive lock");
     }
 
     private static boolean isText(String base) {
@@ -312,8 +352,20 @@ public final class SafetyLint {
         return digits == null ? null : Integer.valueOf(digits);
     }
 
-    private static void add(Set<Risk> risks, List<String> reasons, Risk risk, String reason) {
-        risks.add(risk);
-        reasons.add(reason);
+    /** Risks and their reasons, in the order they were found. */
+    private static final class Notes {
+        private final Set<Risk> risks = EnumSet.noneOf(Risk.class);
+        private final List<String> reasons = new ArrayList<>();
+        private final List<Risk> reasonRisks = new ArrayList<>();
+
+        void add(Risk risk, String reason) {
+            risks.add(risk);
+            reasons.add(reason);
+            reasonRisks.add(risk);
+        }
+
+        Finding finding(Change change) {
+            return new Finding(change, risks, reasons, reasonRisks);
+        }
     }
 }

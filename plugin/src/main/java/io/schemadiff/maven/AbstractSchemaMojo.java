@@ -232,6 +232,24 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     @Parameter(property = "schema.concurrentIndexes", defaultValue = "false")
     protected boolean concurrentIndexes;
 
+    /**
+     * Render changes to PostgreSQL tables that have rows lock-safe: foreign keys and checks added
+     * {@code not valid} and validated in a follow-up migration, NOT NULL through a validated check, indexes and
+     * unique keys built (and indexes dropped) {@code concurrently} in that follow-up, which Flyway runs outside
+     * a transaction. On by default for PostgreSQL; {@code false} writes the plain forms (then
+     * {@code concurrentIndexes} still moves index builds). Not available on MariaDB.
+     */
+    @Parameter(property = "schema.online")
+    protected Boolean online;
+
+    /** PostgreSQL's {@code lock_timeout} a generated migration sets for itself, e.g. {@code 5s}; {@code 0} for none. */
+    @Parameter(property = "schema.lockTimeout", defaultValue = "5s")
+    protected String lockTimeout;
+
+    /** PostgreSQL's {@code statement_timeout} a generated migration sets for itself, e.g. {@code 1h}; {@code 0} for none. */
+    @Parameter(property = "schema.statementTimeout", defaultValue = "1h")
+    protected String statementTimeout;
+
     /** A folder whose {@code postgresql/<kind>.vm} files replace the plugin's templates of the same name. */
     @Parameter(property = "schema.templates", defaultValue = "${project.basedir}/src/main/schema-templates")
     protected File templates;
@@ -360,6 +378,9 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
                 .undoDirectory(undoDirectory == null ? null : undoDirectory.toPath())
                 .backfill(backfill)
                 .concurrentIndexes(concurrentIndexes)
+                .online(online)
+                .lockTimeout(lockTimeout)
+                .statementTimeout(statementTimeout)
                 .renames(nonBlank(renames))
                 .versionScheme(MigrationFolder.VersionScheme.parse(versionScheme == null ? "auto" : versionScheme))
                 .destructive(PipelineSettings.Policy.parse(destructive == null ? "warn" : destructive,

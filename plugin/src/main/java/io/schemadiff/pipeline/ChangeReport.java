@@ -37,7 +37,10 @@ public final class ChangeReport {
                         ? "  <- " + shortSource(change.source(), entity) : "";
                 SafetyLint.Finding finding = findings.get(change);
                 lines.add("  " + change.marker() + " " + change.summary() + source + (finding.safe() ? ""
-                        : "  [" + String.join(", ", finding.risks().stream().map(SafetyLint.Risk::id).toList()) + "]"));
+                        : "  [" + String.join(", ", finding.risks().stream().map(SafetyLint.Risk::id).toList()) + "]")
+                        // what cannot be made online says why, so the reviewer can plan a window for it
+                        + (finding.has(SafetyLint.Risk.LOCK_HEAVY)
+                        ? ": " + String.join("; ", finding.reasons(SafetyLint.Risk.LOCK_HEAVY)) : ""));
             }
         }
         return lines;

@@ -1,6 +1,7 @@
 package io.schemadiff.pipeline;
 
 import io.schemadiff.discover.DiscoveredModel;
+import io.schemadiff.diff.OnlinePlan;
 import io.schemadiff.diff.SafetyLint;
 import io.schemadiff.diff.SchemaDiff;
 import io.schemadiff.model.EntityModel;
@@ -36,6 +37,9 @@ import java.util.Map;
  *                          undo prefix; {@code null} when in sync or undo files are off
  * @param migrationStatus   for a live database: where it stands against the migrations; otherwise {@code null}
  * @param dialect           the database the migrations are written for
+ * @param rendering         how much of the plan is written lock-safe ({@code schema.online})
+ * @param outsideTransaction the files (migrations and undos) Flyway runs outside a transaction, each with a
+ *                          {@code .conf} beside it saying so
  * @param dataProblem       why the migration does not run on the rows the existing migrations insert
  *                          (say, NOT NULL on a table with rows), or {@code null} when it runs
  */
@@ -59,7 +63,9 @@ public record Comparison(
         MigrationStatus migrationStatus,
         java.nio.file.Path migrationsFolder,
         io.schemadiff.core.Dialect dialect,
-        java.nio.file.Path undoFolder) {
+        java.nio.file.Path undoFolder,
+        OnlinePlan.Mode rendering,
+        List<String> outsideTransaction) {
 
     /** A second migration that runs after the first (and its undo), e.g. {@code create index concurrently}. */
     public record FollowUp(String fileName, String sql, String undoFileName, String undoSql) {
@@ -85,7 +91,7 @@ public record Comparison(
 
     /** What each change risks on a database with data, in the order of {@link #changes()}. */
     public List<SafetyLint.Finding> safety() {
-        return SafetyLint.review(diff.changes(), referenceSchema, dialect);
+        return SafetyLint.review(diff.changes(), referenceSchema, dialect, rendering);
     }
 
     /** The changes that lose data. */

@@ -52,6 +52,9 @@ public final class PipelineSettings {
     private Path undoDirectory;
     private boolean backfill;
     private boolean concurrentIndexes;
+    private Boolean online;
+    private String lockTimeout = "5s";
+    private String statementTimeout = "1h";
     private List<String> renames = List.of();
     private MigrationFolder.VersionScheme versionScheme = MigrationFolder.VersionScheme.AUTO;
     private Reference reference = Reference.EMBEDDED;
@@ -151,6 +154,16 @@ public final class PipelineSettings {
     public boolean backfill() { return backfill; }
     /** Build indexes on tables with rows concurrently, in a migration of their own. */
     public boolean concurrentIndexes() { return concurrentIndexes; }
+    /**
+     * Whether changes to tables with rows are rendered lock-safe (PostgreSQL): constraints {@code not valid}
+     * then validated, index builds and drops {@code concurrently}, in a non-transactional follow-up
+     * migration. Unset means on for PostgreSQL; MariaDB has no such rendering.
+     */
+    public boolean online() { return dialect == Dialect.POSTGRESQL && (online == null || online); }
+    /** PostgreSQL's {@code lock_timeout} for a generated migration, e.g. {@code 5s}; {@code 0} writes none. */
+    public String lockTimeout() { return lockTimeout; }
+    /** PostgreSQL's {@code statement_timeout} for a generated migration, e.g. {@code 1h}; {@code 0} writes none. */
+    public String statementTimeout() { return statementTimeout; }
     /** Declared renames, e.g. {@code accounts.email -> email_address}. */
     public List<String> renames() { return renames; }
     public MigrationFolder.VersionScheme versionScheme() { return versionScheme; }
@@ -250,6 +263,10 @@ public final class PipelineSettings {
     public PipelineSettings backfill(boolean value) { this.backfill = value; return this; }
 
     public PipelineSettings concurrentIndexes(boolean value) { this.concurrentIndexes = value; return this; }
+    /** @param value {@code null} for the dialect's default (on for PostgreSQL) */
+    public PipelineSettings online(Boolean value) { this.online = value; return this; }
+    public PipelineSettings lockTimeout(String value) { this.lockTimeout = value; return this; }
+    public PipelineSettings statementTimeout(String value) { this.statementTimeout = value; return this; }
 
     public PipelineSettings renames(List<String> value) {
         io.schemadiff.diff.Renames.parse(value, "public"); // a malformed rename fails here, naming itself
@@ -298,6 +315,12 @@ public final class PipelineSettings {
             throw new IllegalArgumentException("<concurrentIndexes> (schema.concurrentIndexes) is PostgreSQL's "
                     + "CREATE INDEX CONCURRENTLY; on MariaDB InnoDB builds indexes online already.");
         }
+        if (dialect == Dialect.MARIADB && Boolean.TRUE.equals(online)) {
+            throw new IllegalArgumentException("<online> (schema.online) is PostgreSQL's lock-safe rendering; on "
+                    + "MariaDB InnoDB changes what it can online by itself (the migration's header says what).");
+        }
+        io.schemadiff.render.SessionTimeouts.check(lockTimeout, "<lockTimeout> (schema.lockTimeout)");
+        io.schemadiff.render.SessionTimeouts.check(statementTimeout, "<statementTimeout> (schema.statementTimeout)");
     }
 
     List<Path> searchedPaths() {

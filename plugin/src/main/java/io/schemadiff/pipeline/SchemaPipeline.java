@@ -12,6 +12,7 @@ import io.schemadiff.core.SchemaException;
 import io.schemadiff.diff.AutoIncrementKeys;
 import io.schemadiff.diff.Change;
 import io.schemadiff.diff.Exclusions;
+import io.schemadiff.diff.OnlinePlan;
 import io.schemadiff.diff.ExplicitNames;
 import io.schemadiff.diff.ForeignKeyIndexes;
 import io.schemadiff.diff.Renames;
@@ -33,6 +34,9 @@ import io.schemadiff.reference.MigrationStatus;
 import io.schemadiff.reference.ScratchServer;
 import io.schemadiff.render.MigrationDocument;
 import io.schemadiff.render.MigrationRenderer;
+import io.schemadiff.render.MigrationSession;
+import io.schemadiff.render.SessionTimeouts;
+import io.schemadiff.render.GeneratedStatements;
 import io.schemadiff.render.RenderedChange;
 import io.schemadiff.render.ReviewChecklist;
 import io.schemadiff.render.UndoDocument;
@@ -137,6 +141,10 @@ public final class SchemaPipeline {
                 files.put(followUp.undoFileName(), followUp.undoSql());
             }
         }
+        // Flyway's script configuration: these run outside a transaction (create index concurrently)
+        for (String name : comparison.outsideTransaction()) {
+            files.put(name + ".conf", MigrationSession.OUTSIDE_TRANSACTION_CONF);
+        }
         MigrationWriter writer = new MigrationWriter();
         List<Path> written = new ArrayList<>();
         Set<String> undos = new java.util.HashSet<>();
@@ -144,7 +152,10 @@ public final class SchemaPipeline {
         undos.add(followUp == null ? null : followUp.undoFileName());
         try {
             for (Map.Entry<String, String> entry : files.entrySet()) {
-                Path folder = undos.contains(entry.getKey()) ? comparison.undoFolder() : comparison.migrationsFolder();
+                // an undo, and the Flyway script configuration of one, go to the undo folder
+                String script = entry.getKey().endsWith(".conf")
+                        ? entry.getKey().substring(0, entry.getKey().length() - ".conf".length()) : entry.getKey();
+                Path folder = undos.contains(script) ? comparison.undoFolder() : comparison.migrationsFolder();
                 written.add(writer.write(folder.resolve(entry.getKey()), entry.getValue()));
             }
         } catch (SchemaException e) {
@@ -292,19 +303,16 @@ public final class SchemaPipeline {
                 if (diff.isEmpty()) {
                     return new Comparison(discovered, model, diff, List.of(), null, null, server.version(), replayed,
                             timings, modelSchema, referenceSchema, null, null, null, null, referenceLabel, status, migrations.writableFolder(), dialect,
-                            null);
+                            null, OnlinePlan.Mode.PLAIN, List.of());
                 }
 
-                // index builds on tables with rows can go to a migration of their own, built concurrently
-                List<Change> concurrent = settings.concurrentIndexes() ? diff.changes().stream()
-                        .filter(c -> c instanceof Change.CreateIndex && referenceSchema.tables().containsKey(c.subject()))
-                        .toList() : List.of();
-                List<Change> main = diff.changes().stream().filter(c -> !concurrent.contains(c)).toList();
-                if (!concurrent.isEmpty()) {
-                    List<Change> reordered = new ArrayList<>(main);
-                    reordered.addAll(concurrent);
-                    diff = new SchemaDiff(reordered, diff.unmanaged());
-                }
+                // on tables with rows, what would block writes while it scans or builds goes lock-safe to a
+                // follow-up migration, outside a transaction (schema.online, schema.concurrentIndexes)
+                OnlinePlan.Mode rendering = settings.online() ? OnlinePlan.Mode.ONLINE
+                        : settings.concurrentIndexes() ? OnlinePlan.Mode.INDEXES : OnlinePlan.Mode.PLAIN;
+                OnlinePlan online = OnlinePlan.of(diff.changes(), referenceSchema.tables().keySet(), rendering,
+                        settings.backfill());
+                diff = new SchemaDiff(online.changes(), diff.unmanaged());
 
                 t = System.nanoTime();
                 MigrationRenderer renderer = new MigrationRenderer(dialect.id(), settings.templatesDirectory(),
@@ -320,16 +328,25 @@ public final class SchemaPipeline {
                 String version = folder.nextVersion(clock, settings.versionScheme());
                 String description = settings.message() != null && !settings.message().isBlank()
                         ? MigrationNamer.slug(settings.message()) : null;
-                GeneratedMigration first = main.isEmpty()
-                        ? renderMigration(renderer, concurrent, version, description, true, model, referenceSchema, next)
-                        : renderMigration(renderer, main, version, description, false, model, referenceSchema, next);
-                GeneratedMigration followUp = main.isEmpty() || concurrent.isEmpty() ? null
-                        : renderMigration(renderer, concurrent, MigrationFolder.after(version), null, true, model,
-                        referenceSchema, next);
-                List<RenderedChange> rendered = new ArrayList<>(first.rendered());
-                if (followUp != null) {
-                    rendered.addAll(followUp.rendered());
+                Map<Change, SafetyLint.Finding> findings = new java.util.HashMap<>();
+                List<SafetyLint.Finding> reviewed = SafetyLint.review(diff.changes(), referenceSchema, dialect, rendering);
+                for (int i = 0; i < reviewed.size(); i++) {
+                    findings.put(diff.changes().get(i), reviewed.get(i));
                 }
+                boolean split = !online.first().isEmpty() && !online.followUp().isEmpty();
+                String followUpVersion = MigrationFolder.after(version);
+                String followUpName = split ? fileNames(followUpVersion, followUpDescription(online.followUp()),
+                        next)[0] : null;
+                GeneratedMigration first = online.first().isEmpty()
+                        ? renderMigration(renderer, online.followUp(), version, description, false, null, null, model,
+                        referenceSchema, next, findings)
+                        : renderMigration(renderer, online.first(), version, description, true, followUpName, null, model,
+                        referenceSchema, next, findings);
+                GeneratedMigration followUp = split
+                        ? renderMigration(renderer, online.followUp(), followUpVersion, null, false, null,
+                        first.fileName(), model, referenceSchema, next, findings)
+                        : null;
+                List<RenderedChange> rendered = combined(diff.changes(), first, followUp);
                 timings.put("render", elapsed(t));
 
                 String dataProblem = null;
@@ -337,27 +354,30 @@ public final class SchemaPipeline {
                 if (settings.verify() && !live) {
                     t = System.nanoTime();
                     Map<String, String> files = new LinkedHashMap<>();
-                    files.put(first.fileName(), first.sql());
+                    first.addFiles(files, false);
                     if (followUp != null) {
-                        files.put(followUp.fileName(), followUp.sql());
+                        followUp.addFiles(files, false);
                     }
-                    dataProblem = verify(replay, reference, reader, modelSchema, files,
-                            SafetyLint.review(diff.changes(), referenceSchema, dialect), model.sources().explicitNames());
+                    dataProblem = verify(replay, reference, reader, modelSchema, files, reviewed,
+                            model.sources().explicitNames());
                     if (first.undoSql() != null && dataProblem == null) {
                         // undone in the reverse order of doing
                         Map<String, String> undos = new LinkedHashMap<>();
-                        if (followUp != null) {
-                            undos.put(followUp.undoFileName(), followUp.undoSql());
+                        Set<String> outsideTransaction = new java.util.HashSet<>();
+                        for (GeneratedMigration migration : followUp == null ? List.of(first) : List.of(followUp, first)) {
+                            undos.put(migration.undoFileName(), migration.undoSql());
+                            if (!migration.transactional()) {
+                                outsideTransaction.add(migration.undoFileName());
+                            }
                         }
-                        undos.put(first.undoFileName(), first.undoSql());
-                        verifyUndo(reference, reader, referenceSchema, undos);
+                        verifyUndo(reference, reader, referenceSchema, undos, outsideTransaction);
                     }
                     timings.put("verify", elapsed(t));
                 }
                 return new Comparison(discovered, model, diff, rendered, first.fileName(), first.sql(), server.version(),
                         replayed, timings, modelSchema, referenceSchema, first.undoFileName(), first.undoSql(),
                         dataProblem, followUp == null ? null : followUp.asFollowUp(), referenceLabel, status,
-                        next.placement().folder(), dialect, next.undoFolder());
+                        next.placement().folder(), dialect, next.undoFolder(), rendering, outsideTransaction(first, followUp));
             } finally {
                 if (settings.reference() != PipelineSettings.Reference.LIVE) {
                     dropQuietly(server, referenceName);
@@ -515,14 +535,6 @@ public final class SchemaPipeline {
         }
     }
 
-    /** One migration file rendered, with its undo (when undo files are on) and the changes it holds. */
-    private record GeneratedMigration(String fileName, String sql, String undoFileName, String undoSql,
-                                      List<RenderedChange> rendered) {
-        Comparison.FollowUp asFollowUp() {
-            return new Comparison.FollowUp(fileName, sql, undoFileName, undoSql);
-        }
-    }
-
     /**
      * How the next migration is named and where it and its undo go.
      *
@@ -534,51 +546,152 @@ public final class SchemaPipeline {
         }
     }
 
-    private GeneratedMigration renderMigration(MigrationRenderer renderer, List<Change> changes, String version,
-                                               String message, boolean concurrently, EntityModel model,
-                                               DatabaseSchema referenceSchema, NextMigration next) {
-        String description = message != null ? message
-                : new MigrationNamer().describe(changes) + (concurrently ? "_concurrently" : "");
-        // the project's own naming: Flyway would not run a .sql file in a project whose suffix is .pgsql
-        String fileName = next.fileName(next.naming().prefix(), version, description);
-        String undoFileName = next.undoFolder() == null ? null
-                : next.fileName(next.naming().runsUndo() ? next.naming().undoPrefix() : "U", version, description);
-        String undoShown = undoFileName == null || next.undoFolder().equals(next.placement().folder()) ? undoFileName
-                : shown(next.undoFolder()).resolve(undoFileName).toString();
-        List<RenderedChange> rendered = render(renderer, changes, model.sources(), referenceSchema.tables().keySet(),
-                concurrently);
-        String sql = renderer.render(new MigrationDocument(fileName, settings.generator(),
-                "Hibernate ORM " + model.hibernateVersion() + ", " + target().describe(),
-                rendered, ReviewChecklist.of(changes, SafetyLint.review(changes, referenceSchema, settings.dialect()), undoShown)));
-        String undoSql = null;
-        if (undoFileName != null) {
-            UndoPlan undo = UndoPlan.of(changes);
-            List<Change> undoChanges = settings.dialect() == Dialect.MARIADB ? AutoIncrementKeys.arrange(undo.changes())
-                    : undo.changes();
-            undoSql = renderer.render(new UndoDocument(undoFileName, fileName, settings.generator(),
-                    render(renderer, undoChanges, new SourceMap(), Set.of(), false), undo.droppedSchemas(),
-                    undo.irreversible()));
+    /** One migration file rendered, with its undo (when undo files are on) and the changes it holds. */
+    private record GeneratedMigration(String fileName, String sql, String undoFileName, String undoSql,
+                                      List<RenderedChange> rendered, boolean transactional) {
+        Comparison.FollowUp asFollowUp() {
+            return new Comparison.FollowUp(fileName, sql, undoFileName, undoSql);
         }
-        return new GeneratedMigration(fileName, sql, undoFileName, undoSql, rendered);
-    }
 
-    /** @param tablesWithRows where a NOT NULL step is backfilled, when the user asked for backfills */
-    private List<RenderedChange> render(MigrationRenderer renderer, List<Change> changes, SourceMap sources,
-                                        Set<io.schemadiff.schema.QualifiedName> tablesWithRows, boolean concurrently) {
-        List<RenderedChange> rendered = new ArrayList<>();
-        for (Change change : changes) {
-            String source = change.column() != null
-                    ? sources.ofColumn(change.subject(), change.column()).or(() -> sources.ofTable(change.subject())).orElse(null)
-                    : sources.ofTable(change.subject()).orElse(null);
-            try {
-                boolean backfill = settings.backfill() && tablesWithRows.contains(change.subject());
-                rendered.add(new RenderedChange(change, subjectLabel(change), change.describe(), source,
-                        renderer.render(change, backfill, concurrently)));
-            } catch (MigrationRenderer.RenderException e) {
-                throw new SchemaException(e.getMessage(), e);
+        /** The migration (and its undo) as Flyway finds them, with the script configuration it needs. */
+        void addFiles(Map<String, String> files, boolean withUndo) {
+            files.put(fileName, sql);
+            if (!transactional) {
+                files.put(fileName + ".conf", MigrationSession.OUTSIDE_TRANSACTION_CONF);
+            }
+            if (withUndo && undoSql != null) {
+                files.put(undoFileName, undoSql);
             }
         }
-        return rendered;
+    }
+
+    private static List<String> outsideTransaction(GeneratedMigration first, GeneratedMigration followUp) {
+        List<String> names = new ArrayList<>();
+        for (GeneratedMigration migration : followUp == null ? List.of(first) : List.of(first, followUp)) {
+            if (!migration.transactional()) {
+                names.add(migration.fileName());
+                if (migration.undoFileName() != null) {
+                    names.add(migration.undoFileName());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** {@code U3__x.sql} for {@code V3__x.sql}, as {@link #fileNames} names them. */
+    private static String undoFileName(String migration) {
+        return "U" + migration.replaceFirst("^[^0-9]*", "");
+    }
+
+    /** The follow-up's name: what it does, built concurrently with the application's writes. */
+    private static String followUpDescription(List<OnlinePlan.Step> steps) {
+        return new MigrationNamer().describe(distinctChanges(steps)) + "_concurrently";
+    }
+
+    private static List<Change> distinctChanges(List<OnlinePlan.Step> steps) {
+        return steps.stream().map(OnlinePlan.Step::change).distinct().toList();
+    }
+
+    /**
+     * {@code V4__name.sql} and its undo's name ({@code U4__name.sql}, or null when undo scripts are off), in
+     * the project's own naming: its prefix, separator and the suffix of the folder's own files.
+     */
+    private static String[] fileNames(String version, String description, NextMigration next) {
+        return new String[] {next.fileName(next.naming().prefix(), version, description),
+                next.undoFolder() == null ? null
+                        : next.fileName(next.naming().runsUndo() ? next.naming().undoPrefix() : "U", version, description)};
+    }
+
+    /**
+     * @param transactional whether Flyway runs it in a transaction; if not, it holds the lock-safe steps
+     * @param followUp      the migration that completes this one, or {@code null}
+     * @param completes     the migration this one completes, or {@code null}
+     */
+    private GeneratedMigration renderMigration(MigrationRenderer renderer, List<OnlinePlan.Step> steps, String version,
+                                               String message, boolean transactional, String followUp, String completes,
+                                               EntityModel model, DatabaseSchema referenceSchema, NextMigration next,
+                                               Map<Change, SafetyLint.Finding> findings) {
+        List<Change> changes = distinctChanges(steps);
+        String[] names = fileNames(version, message != null ? message
+                : transactional ? new MigrationNamer().describe(changes) : followUpDescription(steps), next);
+        String fileName = names[0];
+        String undoFileName = names[1];
+        // the checklist says where the undo is when it is not beside the migration
+        String undoShown = undoFileName == null || next.undoFolder().equals(next.placement().folder()) ? undoFileName
+                : shown(next.undoFolder()).resolve(undoFileName).toString();
+        // the timeouts come with the lock-safe forms; plain rendering stays as it always was
+        SessionTimeouts timeouts = settings.online()
+                ? new SessionTimeouts(settings.lockTimeout(), settings.statementTimeout()) : SessionTimeouts.NONE;
+        MigrationSession session = settings.online() || !transactional || followUp != null
+                ? MigrationSession.of(timeouts, transactional, followUp, completes) : null;
+        List<RenderedChange> rendered = new ArrayList<>();
+        for (OnlinePlan.Step step : steps) {
+            rendered.add(render(renderer, step, model.sources(), referenceSchema.tables().keySet(),
+                    findings.get(step.change())));
+        }
+        String sql = renderer.render(new MigrationDocument(fileName, settings.generator(),
+                "Hibernate ORM " + model.hibernateVersion() + ", " + target().describe(),
+                rendered, ReviewChecklist.of(changes, changes.stream().map(findings::get).toList(), undoShown),
+                session));
+        String undoSql = null;
+        if (undoFileName != null) {
+            // a step the follow-up completes is undone whole by the first migration's undo, which runs after
+            UndoPlan undo = UndoPlan.of(steps.stream().filter(s -> s.form() != OnlinePlan.Form.COMPLETE)
+                    .map(OnlinePlan.Step::change).distinct().toList());
+            OnlinePlan.Form form = transactional ? OnlinePlan.Form.PLAIN : OnlinePlan.Form.ONLINE;
+            List<RenderedChange> undoSteps = new ArrayList<>();
+            List<Change> undoChanges = settings.dialect() == Dialect.MARIADB ? AutoIncrementKeys.arrange(undo.changes())
+                    : undo.changes();
+            for (Change change : undoChanges) {
+                undoSteps.add(render(renderer, new OnlinePlan.Step(change, form), new SourceMap(), Set.of(), null));
+            }
+            undoSql = renderer.render(new UndoDocument(undoFileName, fileName, settings.generator(), undoSteps,
+                    undo.droppedSchemas(), undo.irreversible(),
+                    session == null ? null : new MigrationSession(transactional, session.opening(), session.closing(),
+                            null, completes == null ? null : undoFileName(completes))));
+        }
+        return new GeneratedMigration(fileName, sql, undoFileName, undoSql, rendered, transactional);
+    }
+
+    /**
+     * One change as the whole plan shows it (console, reports): its steps in both files, in one.
+     */
+    private static List<RenderedChange> combined(List<Change> changes, GeneratedMigration first,
+                                                 GeneratedMigration followUp) {
+        List<RenderedChange> all = new ArrayList<>(first.rendered());
+        if (followUp != null) {
+            all.addAll(followUp.rendered());
+        }
+        List<RenderedChange> combined = new ArrayList<>();
+        for (Change change : changes) {
+            List<RenderedChange> parts = all.stream().filter(r -> r.change() == change).toList();
+            RenderedChange head = parts.get(0);
+            String sql = parts.stream().map(RenderedChange::sql).collect(Collectors.joining("\n"));
+            combined.add(new RenderedChange(change, head.table(), head.summary(), head.source(), sql));
+        }
+        return combined;
+    }
+
+    /**
+     * @param tablesWithRows where a NOT NULL step is backfilled, when the user asked for backfills
+     * @param finding        what the change risks; a lock-heavy one is marked so in the SQL, with why
+     */
+    private RenderedChange render(MigrationRenderer renderer, OnlinePlan.Step step, SourceMap sources,
+                                  Set<io.schemadiff.schema.QualifiedName> tablesWithRows, SafetyLint.Finding finding) {
+        Change change = step.change();
+        String source = change.column() != null
+                ? sources.ofColumn(change.subject(), change.column()).or(() -> sources.ofTable(change.subject())).orElse(null)
+                : sources.ofTable(change.subject()).orElse(null);
+        try {
+            boolean backfill = settings.backfill() && tablesWithRows.contains(change.subject());
+            String sql = renderer.render(change, backfill, false, step.form());
+            if (finding != null && finding.has(SafetyLint.Risk.LOCK_HEAVY) && step.form() != OnlinePlan.Form.COMPLETE) {
+                sql = "-- [lock-heavy] " + String.join("; ", finding.reasons(SafetyLint.Risk.LOCK_HEAVY)) + "\n" + sql;
+            }
+            return new RenderedChange(change, subjectLabel(change), change.describe(), source, sql);
+        } catch (MigrationRenderer.RenderException e) {
+            throw new SchemaException(e.getMessage(), e);
+        }
     }
 
     static String subjectLabel(Change change) {
@@ -604,11 +717,18 @@ public final class SchemaPipeline {
      * schema must then be the one the existing migrations built, exactly (names aside).
      */
     private void verifyUndo(DataSource reference, CatalogReader reader, DatabaseSchema before,
-                            Map<String, String> undos) {
+                            Map<String, String> undos, Set<String> outsideTransaction) {
         String names = String.join(" and ", undos.keySet());
         for (Map.Entry<String, String> undo : undos.entrySet()) {
             try (Connection connection = reference.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute(undo.getValue());
+                if (outsideTransaction.contains(undo.getKey())) {
+                    // one statement at a time, as Flyway runs it: concurrently refuses a multi-statement string
+                    for (String sql : GeneratedStatements.split(undo.getValue())) {
+                        statement.execute(sql);
+                    }
+                } else {
+                    statement.execute(undo.getValue());
+                }
             } catch (SQLException e) {
                 throw new SchemaException("Internal error: the generated undo " + undo.getKey() + " does not run "
                         + "after its migration, so nothing was written: " + e.getMessage() + listing(undos), e);

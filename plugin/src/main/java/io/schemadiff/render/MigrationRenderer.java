@@ -1,6 +1,7 @@
 package io.schemadiff.render;
 
 import io.schemadiff.diff.Change;
+import io.schemadiff.diff.OnlinePlan;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
@@ -76,11 +77,20 @@ public final class MigrationRenderer {
      *                     must then hold nothing else, as PostgreSQL runs it outside a transaction
      */
     public String render(Change change, boolean backfill, boolean concurrently) {
+        return render(change, backfill, concurrently, OnlinePlan.Form.PLAIN);
+    }
+
+    /**
+     * @param form which part of the change's lock-safe form to write ({@code $online}: {@code ""} for the
+     *             plain change, {@code prepare}, {@code complete} or {@code online}; see {@link OnlinePlan})
+     */
+    public String render(Change change, boolean backfill, boolean concurrently, OnlinePlan.Form form) {
         VelocityContext context = new VelocityContext();
         context.put("change", change);
         context.put("sql", sql);
         context.put("backfill", backfill);
-        context.put("concurrently", concurrently);
+        context.put("concurrently", concurrently || form == OnlinePlan.Form.ONLINE);
+        context.put("online", form.id());
         return merge(change.kind().template(), context).strip();
     }
 

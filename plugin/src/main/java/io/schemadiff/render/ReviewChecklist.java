@@ -48,7 +48,8 @@ public record ReviewChecklist(List<String> created, List<String> foreignKeys, Li
                 indexes.add("unique (" + String.join(", ", uk.uniqueKey().columns()) + ") on " + table);
             }
             SafetyLint.Finding finding = findings.get(i);
-            String line = table + ": " + change.describe() + " (" + String.join("; ", finding.reasons()) + ")";
+            String line = (finding.has(SafetyLint.Risk.LOCK_HEAVY) ? "[lock-heavy] " : "") + table + ": "
+                    + change.describe() + " (" + String.join("; ", finding.reasons()) + ")";
             if (finding.has(SafetyLint.Risk.DESTRUCTIVE)) {
                 destructive.add(line);
             } else if (finding.has(SafetyLint.Risk.INTEGRITY) || finding.has(SafetyLint.Risk.PERFORMANCE)) {

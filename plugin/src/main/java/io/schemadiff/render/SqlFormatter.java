@@ -128,6 +128,20 @@ public final class SqlFormatter extends DialectSql {
                 + name(index.name()) + " on " + table(table) + " " + body;
     }
 
+    /**
+     * The check that stands in for NOT NULL while it is validated without blocking writes, e.g.
+     * {@code orders_total_not_null_check}; dropped once the column is NOT NULL.
+     */
+    public String notNullCheck(QualifiedName table, String column) {
+        String name = table.name() + "_" + column + "_not_null_check";
+        // PostgreSQL keeps 63 bytes of a name: cut the table's part, never the column's
+        int excess = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length - 63;
+        if (excess > 0 && table.name().length() > excess) {
+            name = table.name().substring(0, table.name().length() - excess) + "_" + column + "_not_null_check";
+        }
+        return name(name);
+    }
+
     /** Options of {@code create sequence}, leaving out PostgreSQL's defaults. */
     public String sequenceOptions(Sequence sequence) {
         StringBuilder sql = new StringBuilder();

@@ -11,13 +11,19 @@ import java.util.List;
  * @param changes        the reverse steps, in the order they run
  * @param droppedSchemas schemas the migration created, dropped last
  * @param irreversible   what the undo cannot bring back (data), one phrase each
+ * @param session        timeouts and transaction (PostgreSQL); {@code null} for none
  */
 public record UndoDocument(String fileName, String undoes, String generator, List<RenderedChange> changes,
-                           List<String> droppedSchemas, List<String> irreversible) {
+                           List<String> droppedSchemas, List<String> irreversible, MigrationSession session) {
 
     public UndoDocument {
         changes = List.copyOf(changes);
         droppedSchemas = List.copyOf(droppedSchemas);
         irreversible = List.copyOf(irreversible);
+    }
+
+    public UndoDocument(String fileName, String undoes, String generator, List<RenderedChange> changes,
+                        List<String> droppedSchemas, List<String> irreversible) {
+        this(fileName, undoes, generator, changes, droppedSchemas, irreversible, null);
     }
 }

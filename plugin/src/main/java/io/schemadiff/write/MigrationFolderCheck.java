@@ -121,6 +121,9 @@ public final class MigrationFolderCheck {
         if (VALID.matcher(name).matches()) {
             return Optional.empty();
         }
+        if (name.endsWith(".conf") && VALID.matcher(name.substring(0, name.length() - ".conf".length())).matches()) {
+            return Optional.empty(); // Flyway's script configuration, e.g. executeInTransaction=false
+        }
         if (name.endsWith(".sql")) {
             return Optional.of(new Problem(true, shown + refuses + whatIsWrong(name)));
         }

@@ -48,6 +48,17 @@ class ConcurrentIndexesTest {
     }
 
     @Test
+    void withOnlineOffConcurrentIndexesStillMovesTheIndexBuildAndNothingElse() {
+        Scenario scenario = shopMissingAnIndexAndAColumn();
+        Comparison comparison = scenario.pipeline(scenario.settings().online(false).concurrentIndexes(true)).compare();
+
+        assertTrue(comparison.followUp().sql().contains("create index concurrently "), comparison.followUp().sql());
+        assertTrue(!comparison.migrationSql().contains("lock_timeout"), "the timeouts come with schema.online");
+        assertEquals(List.of(comparison.followUp().fileName(), comparison.followUp().undoFileName()),
+                comparison.outsideTransaction());
+    }
+
+    @Test
     void onlyIndexesMeansOneMigrationBuiltConcurrently() {
         Scenario scenario = Scenario.of(dir, ShopMigrations.PACKAGES)
                 .migration("V1__customers.sql", ShopMigrations.CUSTOMERS)

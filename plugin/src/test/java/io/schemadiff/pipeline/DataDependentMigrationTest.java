@@ -68,7 +68,13 @@ class DataDependentMigrationTest {
                 alter table customers add column createdat timestamp(6) with time zone;
                 -- REVIEW: existing rows get a placeholder; replace it with the real value
                 update customers set createdat = current_timestamp where createdat is null;
-                alter table customers alter column createdat set not null;"""), sql);
+                alter table customers add constraint customers_createdat_not_null_check check (createdat is not null) not valid;"""), sql);
+        // NOT NULL once the check is validated, in the lock-safe follow-up (schema.online)
+        String followUp = generation.comparison().followUp().sql();
+        assertTrue(followUp.contains("""
+                alter table customers validate constraint customers_createdat_not_null_check;
+                alter table customers alter column createdat set not null;
+                alter table customers drop constraint customers_createdat_not_null_check;"""), followUp);
         assertTrue(scenario.compare().inSync());
         scenario.assertMigrationsBuildTheModel();
     }
