@@ -27,6 +27,7 @@ import io.schemadiff.model.SourceMap;
 import io.schemadiff.reference.LiveDatabase;
 import io.schemadiff.reference.MigrationReplay;
 import io.schemadiff.reference.MigrationStatus;
+import io.schemadiff.reference.ScratchDatabases;
 import io.schemadiff.reference.ScratchServer;
 import io.schemadiff.render.MigrationDocument;
 import io.schemadiff.render.MigrationRenderer;
@@ -47,13 +48,11 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,6 @@ import java.util.stream.Collectors;
  */
 public final class SchemaPipeline {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PipelineSettings settings;
     private final Console console;
@@ -201,9 +199,9 @@ public final class SchemaPipeline {
         if (writing) {
             WritableFolder.require(migrations.writableFolder());
         }
-        String suffix = HexFormat.of().formatHex(RANDOM.generateSeed(4));
-        String referenceName = "schemadiff_reference_" + suffix;
-        String modelName = "schemadiff_model_" + suffix;
+        // named after this JVM, so that a run against the same server drops them if this build is killed
+        String referenceName = ScratchDatabases.name("reference");
+        String modelName = ScratchDatabases.name("model");
 
         t = System.nanoTime();
         try (ScratchServer server = servers.get()) {

@@ -1,7 +1,9 @@
 package io.schemadiff.reference;
 
+import io.schemadiff.core.Console;
 
 import javax.sql.DataSource;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +27,20 @@ public final class NamedPostgresServer implements ScratchServer {
 
     /** Connects once to check the server answers (and to learn its version). */
     public static NamedPostgresServer connect(ServerConnection connection) {
-        return new NamedPostgresServer(connection);
+        return connect(connection, Console.SILENT);
+    }
+
+    /**
+     * Like {@link #connect(ServerConnection)}, then drops the scratch databases of killed builds,
+     * telling {@code console}.
+     */
+    public static NamedPostgresServer connect(ServerConnection connection, Console console) {
+        NamedPostgresServer server = new NamedPostgresServer(connection);
+        List<String> scratch = Statements.queryColumn(server.admin,
+                "select datname from pg_database where datname like 'schemadiff\\_%'",
+                connection.toString());
+        ScratchDatabases.dropOrphans(scratch, server::dropDatabase, console, connection.toString());
+        return server;
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The one-statement conversations every server here has, with errors that name the server and the statement. */
 final class Statements {
@@ -28,6 +30,20 @@ final class Statements {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
+        } catch (SQLException e) {
+            throw new SchemaException(server + " did not answer '" + sql + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The first column of every row of {@code sql}. */
+    static List<String> queryColumn(DataSource dataSource, String sql, String server) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
         } catch (SQLException e) {
             throw new SchemaException(server + " did not answer '" + sql + "': " + e.getMessage(), e);
         }
