@@ -118,30 +118,21 @@ public final class SchemaPipeline {
             console.warn(comparison.migrationFileName() + " loses data; review these before it is applied:\n"
                     + DestructiveChangesException.describe(destructive));
         }
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(comparison.migrationFileName(), comparison.migrationSql());
+        Map<Path, String> files = new LinkedHashMap<>();
+        Path folder = comparison.migrationsFolder();
+        files.put(folder.resolve(comparison.migrationFileName()), comparison.migrationSql());
         if (comparison.undoSql() != null) {
-            files.put(comparison.undoFileName(), comparison.undoSql());
+            files.put(folder.resolve(comparison.undoFileName()), comparison.undoSql());
         }
         Comparison.FollowUp followUp = comparison.followUp();
         if (followUp != null) {
-            files.put(followUp.fileName(), followUp.sql());
+            files.put(folder.resolve(followUp.fileName()), followUp.sql());
             if (followUp.undoSql() != null) {
-                files.put(followUp.undoFileName(), followUp.undoSql());
+                files.put(folder.resolve(followUp.undoFileName()), followUp.undoSql());
             }
         }
-        MigrationWriter writer = new MigrationWriter();
-        List<Path> written = new ArrayList<>();
-        try {
-            for (Map.Entry<String, String> entry : files.entrySet()) {
-                written.add(writer.write(comparison.migrationsFolder().resolve(entry.getKey()), entry.getValue()));
-            }
-        } catch (SchemaException e) {
-            // a migration without the undo or follow-up it was promised with is half a result: take it back
-            written.forEach(SchemaPipeline::deleteQuietly);
-            throw e;
-        }
-        Path file = written.get(0);
+        // a migration without the undo or follow-up it was promised with is half a result: all or none
+        Path file = new MigrationWriter().writeAll(files).get(0);
         return new Generation(comparison, Optional.of(file));
     }
 

@@ -170,6 +170,11 @@ public final class EmbeddedPostgresServer implements ScratchServer {
         return ServerConnection.of("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", null);
     }
 
+    /** The port it listens on, at 127.0.0.1 (user {@code postgres}, no password). */
+    public int port() {
+        return postgres.getPort();
+    }
+
     @Override
     public void close() {
         try {
