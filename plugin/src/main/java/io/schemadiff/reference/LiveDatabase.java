@@ -61,7 +61,8 @@ public final class LiveDatabase {
                 throw new SchemaException("Refusing to read " + connection + ": its session is not read-only.");
             }
         } catch (SQLException e) {
-            throw new SchemaException("Cannot connect to the live database " + connection + ": " + e.getMessage(), e);
+            throw new SchemaException("Cannot connect to the live database " + connection + ": " + e.getMessage()
+                    + connection.timeoutNote(e), e);
         }
     }
 
@@ -103,7 +104,8 @@ public final class LiveDatabase {
             return new MigrationStatus(historyTable, applied, pending, failed, missing, changed,
                     historyTable ? null : olderHistoryTable(project));
         } catch (FlywayException e) {
-            throw new SchemaException("Cannot read the migration history of " + connection + ": " + e.getMessage(), e);
+            throw new SchemaException("Cannot read the migration history of " + connection + ": " + e.getMessage()
+                    + connection.timeoutNote(e), e);
         }
     }
 

@@ -247,6 +247,40 @@ public final class ServerConnection {
         return withParameter(parameters, "sessionVariables=" + added);
     }
 
+    /**
+     * What a failure that came from one of this connection's limits should add to its message, e.g.
+     * {@code  (<timeout> (schema.timeout) is 30 s)}; empty for any other failure.
+     */
+    public String timeoutNote(Throwable failure) {
+        if (limited() && mentions(failure, "lock timeout", "lock wait timeout")) {
+            return " (a read of a live database waits at most " + seconds(lockTimeout())
+                    + " s for a lock, so that it never holds up production)";
+        }
+        return limited() && timedOut(failure) ? " (<timeout> (schema.timeout) is " + seconds(timeout) + " s)" : "";
+    }
+
+    /** Whether {@code failure} is a connect, socket or statement timeout of either driver or server. */
+    static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return mentions(failure, "timed out", "timeout", "max_statement_time");
+    }
+
+    private static boolean mentions(Throwable failure, String... phrases) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            for (String phrase : phrases) {
+                if (message.contains(phrase)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private boolean userSets(String parameter) {
         return Pattern.compile("[?&]" + parameter + "=", Pattern.CASE_INSENSITIVE).matcher(parameters).find();
     }

@@ -21,7 +21,7 @@ final class Statements {
         try (Connection connection = dataSource.getConnection()) {
             return queryOne(connection, sql, server);
         } catch (SQLException e) {
-            throw new SchemaException(server + " did not answer '" + sql + "': " + e.getMessage(), e);
+            throw new SchemaException(server + " did not answer '" + sql + "': " + e.getMessage() + note(e), e);
         }
     }
 
@@ -31,7 +31,7 @@ final class Statements {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {
-            throw new SchemaException(server + " did not answer '" + sql + "': " + e.getMessage(), e);
+            throw new SchemaException(server + " did not answer '" + sql + "': " + e.getMessage() + note(e), e);
         }
     }
 
@@ -45,8 +45,13 @@ final class Statements {
             }
             return values;
         } catch (SQLException e) {
-            throw new SchemaException(server + " did not answer '" + sql + "': " + e.getMessage(), e);
+            throw new SchemaException(server + " did not answer '" + sql + "': " + e.getMessage() + note(e), e);
         }
+    }
+
+    /** For a wait that ran out: which setting sets how long. */
+    private static String note(SQLException e) {
+        return ServerConnection.timedOut(e) ? " (the wait is limited by <timeout> (schema.timeout))" : "";
     }
 
     /** @param hint appended to the error, e.g. the privilege the statement needs; empty for none */
@@ -54,7 +59,7 @@ final class Statements {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new SchemaException(server + " refused '" + sql + "': " + e.getMessage() + hint, e);
+            throw new SchemaException(server + " refused '" + sql + "': " + e.getMessage() + note(e) + hint, e);
         }
     }
 }
