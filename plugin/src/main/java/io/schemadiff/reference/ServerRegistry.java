@@ -304,6 +304,13 @@ final class ServerRegistry {
                 }
             }
             children.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle child : children) {
+                try {
+                    child.onExit().get(5, TimeUnit.SECONDS);
+                } catch (Exception ignored) {
+                    // the system reaps what it could not
+                }
+            }
         }
 
         /** Only folders the plugin names, in case an entry was edited to name another. */
