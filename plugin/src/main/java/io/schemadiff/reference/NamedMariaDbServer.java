@@ -5,7 +5,6 @@ import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
 
 import javax.sql.DataSource;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -41,10 +40,8 @@ public final class NamedMariaDbServer implements ScratchServer {
             throw new SchemaException(connection + " is not a MariaDB server: <url> (schema.url) must start with jdbc:mariadb://.");
         }
         NamedMariaDbServer server = new NamedMariaDbServer(connection);
-        List<String> scratch = Statements.queryColumn(server.admin,
-                "select schema_name from information_schema.schemata where schema_name like 'schemadiff\\_%'",
-                connection.toString());
-        ScratchDatabases.dropOrphans(scratch, server::dropDatabase, console, connection.toString());
+        ScratchDatabases.dropOrphans(server.admin, "select schema_name from information_schema.schemata where schema_name like 'schemadiff\\_%'",
+                server::dropDatabase, console, connection.toString());
         return server;
     }
 

@@ -3,7 +3,6 @@ package io.schemadiff.reference;
 import io.schemadiff.core.Console;
 
 import javax.sql.DataSource;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -36,10 +35,8 @@ public final class NamedPostgresServer implements ScratchServer {
      */
     public static NamedPostgresServer connect(ServerConnection connection, Console console) {
         NamedPostgresServer server = new NamedPostgresServer(connection);
-        List<String> scratch = Statements.queryColumn(server.admin,
-                "select datname from pg_database where datname like 'schemadiff\\_%'",
-                connection.toString());
-        ScratchDatabases.dropOrphans(scratch, server::dropDatabase, console, connection.toString());
+        ScratchDatabases.dropOrphans(server.admin, "select datname from pg_database where datname like 'schemadiff\\_%'",
+                server::dropDatabase, console, connection.toString());
         return server;
     }
 

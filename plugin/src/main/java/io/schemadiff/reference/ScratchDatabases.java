@@ -2,6 +2,7 @@ package io.schemadiff.reference;
 
 import io.schemadiff.core.Console;
 
+import javax.sql.DataSource;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -44,14 +45,15 @@ public final class ScratchDatabases {
     }
 
     /**
-     * Drops the databases among {@code databases} whose maker is gone, and says so in one line.
+     * Drops the scratch databases whose maker is gone, and says so in one line.
      *
+     * @param list   lists the server's databases named {@code schemadiff_…}
      * @param drop   drops one database
      * @param server e.g. {@code PostgreSQL at db.internal:5432/postgres}, for the message
      */
-    static void dropOrphans(List<String> databases, Consumer<String> drop, Console console, String server) {
+    static void dropOrphans(DataSource admin, String list, Consumer<String> drop, Console console, String server) {
         List<String> dropped = new ArrayList<>();
-        for (String database : databases) {
+        for (String database : Statements.queryColumn(admin, list, server)) {
             if (owner(database).map(OwnerProcess::isGone).orElse(false)) {
                 try {
                     drop.accept(database);

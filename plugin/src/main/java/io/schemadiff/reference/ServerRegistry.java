@@ -60,7 +60,11 @@ final class ServerRegistry {
      * server starts leaves an entry the next run can act on.
      */
     Entry register(String product, Path dataDir) {
-        OwnerProcess owner = OwnerProcess.current();
+        return register(OwnerProcess.current(), product, dataDir);
+    }
+
+    /** Records a server of {@code owner}. */
+    Entry register(OwnerProcess owner, String product, Path dataDir) {
         Entry entry = new Entry(folder.resolve(owner.pid() + "-" + UUID.randomUUID() + ENTRY), product, owner,
                 dataDir.toAbsolutePath(), -1, -1);
         entry.save();

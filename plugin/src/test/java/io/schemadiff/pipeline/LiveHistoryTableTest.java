@@ -6,6 +6,7 @@ import io.schemadiff.reference.MigrationStatus;
 import io.schemadiff.reference.ScratchServer;
 import io.schemadiff.reference.ServerConnection;
 import io.schemadiff.testing.Catalogs;
+import io.schemadiff.testing.Jdbc;
 import io.schemadiff.testing.Scenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -16,9 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,13 +50,13 @@ class LiveHistoryTableTest {
     @BeforeEach
     void createLiveDatabase() {
         live = "live_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
-        execute(connection("postgres").dataSource(null, false), "create database " + live);
+        Jdbc.execute(connection("postgres").dataSource(null, false), "create database " + live);
         production = connection(live).dataSource(null, false);
     }
 
     @AfterEach
     void dropLiveDatabase() {
-        execute(connection("postgres").dataSource(null, false), "drop database " + live + " with (force)");
+        Jdbc.execute(connection("postgres").dataSource(null, false), "drop database " + live + " with (force)");
     }
 
     private ServerConnection connection(String database) {
@@ -75,7 +73,7 @@ class LiveHistoryTableTest {
     void aDatabaseWithoutHistoryTableIsStatedAndLeftAlone() {
         Scenario scenario = ShopMigrations.inSync(dir);
         // built by hand, or by a tool other than Flyway
-        execute(production, ShopMigrations.CUSTOMERS, ShopMigrations.ORDERS);
+        Jdbc.execute(production, ShopMigrations.CUSTOMERS, ShopMigrations.ORDERS);
         String before = Catalogs.fingerprint(production);
 
         Comparison comparison = compareLive(scenario);
@@ -85,7 +83,7 @@ class LiveHistoryTableTest {
         assertEquals("no Flyway history table: no migration was ever applied here (2 pending)", status.lines().get(0));
         assertTrue(comparison.inSync(), "the schema itself matches");
         assertEquals(before, Catalogs.fingerprint(production), "nothing was created or changed");
-        assertEquals("f", value(production, "select to_regclass('flyway_schema_history') is not null"),
+        assertEquals("f", Jdbc.value(production, "select to_regclass('flyway_schema_history') is not null"),
                 "no history table either");
     }
 
@@ -93,7 +91,7 @@ class LiveHistoryTableTest {
     void aHistoryTableOfAnOlderFlywayIsStatedAndLeftAlone() {
         Scenario scenario = ShopMigrations.inSync(dir);
         // Flyway 4 and older: schema_version, which Flyway 5 and newer do not read
-        execute(production, ShopMigrations.CUSTOMERS, ShopMigrations.ORDERS,
+        Jdbc.execute(production, ShopMigrations.CUSTOMERS, ShopMigrations.ORDERS,
                 "create table schema_version (installed_rank int primary key, version varchar(50),"
                         + " description varchar(200) not null, type varchar(20) not null, script varchar(1000) not null,"
                         + " checksum int, installed_by varchar(100) not null, installed_on timestamp not null default now(),"
@@ -112,28 +110,8 @@ class LiveHistoryTableTest {
                 + " Flyway 4 and older"), status.lines().get(0));
         assertTrue(status.lines().get(0).contains("set flyway.table=schema_version"), status.lines().get(0));
         assertEquals(before, Catalogs.fingerprint(production), "nothing was written");
-        assertEquals("f", value(production, "select to_regclass('flyway_schema_history') is not null"),
+        assertEquals("f", Jdbc.value(production, "select to_regclass('flyway_schema_history') is not null"),
                 "no history table of the new kind beside it");
-        assertEquals("2", value(production, "select count(*) from schema_version"));
-    }
-
-    private static String value(DataSource dataSource, String query) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private static void execute(DataSource dataSource, String... statements) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        assertEquals("2", Jdbc.value(production, "select count(*) from schema_version"));
     }
 }

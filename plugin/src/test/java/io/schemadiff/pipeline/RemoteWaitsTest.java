@@ -10,6 +10,7 @@ import io.schemadiff.reference.NamedPostgresServer;
 import io.schemadiff.reference.ScratchServer;
 import io.schemadiff.reference.ServerConnection;
 import io.schemadiff.testing.Catalogs;
+import io.schemadiff.testing.Jdbc;
 import io.schemadiff.testing.Scenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +24,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,8 +57,8 @@ class RemoteWaitsTest {
         server = EmbeddedPostgresServer.start();
         DataSource admin = admin("postgres");
         // postgres keeps trust, every other role must give its password
-        String hba = column(admin, "show hba_file").get(0);
-        execute(admin, "copy (select unnest(array['local all all trust', 'host all postgres 127.0.0.1/32 trust',"
+        String hba = Jdbc.column(admin, "show hba_file").get(0);
+        Jdbc.execute(admin, "copy (select unnest(array['local all all trust', 'host all postgres 127.0.0.1/32 trust',"
                         + " 'host all all 127.0.0.1/32 scram-sha-256'])) to '" + hba + "'",
                 "select pg_reload_conf()",
                 "create role app login createdb password '" + PASSWORD + "'",
@@ -154,7 +153,7 @@ class RemoteWaitsTest {
     @Test
     void aLockHeldOnTheLiveDatabaseEndsTheReadInBoundedTimeWithoutWaitingOnIt() throws Exception {
         String live = "live_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
-        execute(admin("postgres"), "create database " + live + " owner app");
+        Jdbc.execute(admin("postgres"), "create database " + live + " owner app");
         try {
             Scenario scenario = ShopMigrations.inSync(dir);
             DataSource production = as("app", PASSWORD, live).withTimeout(Duration.ZERO).dataSource(null, false);
@@ -177,7 +176,7 @@ class RemoteWaitsTest {
             }
             assertEquals(before, Catalogs.fingerprint(production), "nothing was written");
         } finally {
-            execute(admin("postgres"), "drop database " + live + " with (force)");
+            Jdbc.execute(admin("postgres"), "drop database " + live + " with (force)");
         }
     }
 
@@ -203,7 +202,7 @@ class RemoteWaitsTest {
     @Test
     void aUserWithoutCreateDbIsToldWhatItNeedsAndNothingIsLeft() {
         Scenario scenario = ShopMigrations.inSync(dir);
-        List<String> before = column(admin("postgres"), "select datname from pg_database order by 1");
+        List<String> before = Jdbc.column(admin("postgres"), "select datname from pg_database order by 1");
 
         SchemaException e = boundedFailure(() -> compare(scenario, PipelineSettings.Reference.SERVER,
                 as("reader", PASSWORD, "postgres")));
@@ -212,7 +211,7 @@ class RemoteWaitsTest {
                 + " 'create database schemadiff_reference_"), e.getMessage());
         assertTrue(e.getMessage().contains("permission denied to create database"), e.getMessage());
         assertTrue(e.getMessage().endsWith("(the user needs the CREATEDB privilege)"), e.getMessage());
-        assertEquals(before, column(admin("postgres"), "select datname from pg_database order by 1"),
+        assertEquals(before, Jdbc.column(admin("postgres"), "select datname from pg_database order by 1"),
                 "no scratch database left");
     }
 
@@ -257,28 +256,6 @@ class RemoteWaitsTest {
             for (Socket client : accepted) {
                 client.close();
             }
-        }
-    }
-
-    private static void execute(DataSource dataSource, String... statements) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private static List<String> column(DataSource dataSource, String query) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.schemadiff.reference;
 import io.schemadiff.fixtures.shop.ShopMigrations;
 import io.schemadiff.testing.ChildBuild;
 import io.schemadiff.testing.ChildJvm;
+import io.schemadiff.testing.Jdbc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -11,10 +12,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,14 +197,10 @@ class KilledBuildTest {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl("jdbc:postgresql://127.0.0.1:" + port + "/postgres");
         dataSource.setUser("postgres");
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            return List.of();
+        try {
+            return new ArrayList<>(Jdbc.column(dataSource, sql));
+        } catch (IllegalStateException notYet) {
+            return new ArrayList<>();
         }
     }
 

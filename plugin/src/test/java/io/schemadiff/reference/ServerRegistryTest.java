@@ -5,12 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +37,7 @@ class ServerRegistryTest {
         Path data = Files.createDirectory(dir.resolve("schemadiff-mariadb-data-1"));
         Process server = fakeServer("--datadir=" + data);
         OwnerProcess gone = goneOwner();
-        Path entry = entry(registry, "1.server", gone, "MariaDB", data, server.pid(), 3307);
+        Path entry = entry(registry, gone, "MariaDB", data, server.pid(), 3307);
         List<ProcessHandle> children = server.descendants().toList();
         for (int i = 0; children.isEmpty() && i < 100; i++) {
             Thread.sleep(50);
@@ -65,10 +63,10 @@ class ServerRegistryTest {
         Path notOurs = Files.createDirectory(dir.resolve("precious"));
         Path stale = dir.resolve("schemadiff-postgres-data-3");
         try {
-            Path alive = entry(registry, "2.server", OwnerProcess.current(), "PostgreSQL", running, server.pid(), 5433);
-            Path edited = entry(registry, "3.server", goneOwner(), "PostgreSQL", notOurs, -1, -1);
+            Path alive = entry(registry, OwnerProcess.current(), "PostgreSQL", running, server.pid(), 5433);
+            Path edited = entry(registry, goneOwner(), "PostgreSQL", notOurs, -1, -1);
             // a server its owner stopped, whose entry a shutdown hook did not get to remove
-            Path leftover = entry(registry, "4.server", goneOwner(), "PostgreSQL", stale, -1, -1);
+            Path leftover = entry(registry, goneOwner(), "PostgreSQL", stale, -1, -1);
 
             registry.reapOrphans(console);
 
@@ -110,21 +108,12 @@ class ServerRegistryTest {
         return new ProcessBuilder("sh", "-c", "sleep 600; true", dataArgument).start();
     }
 
-    private static Path entry(ServerRegistry registry, String name, OwnerProcess owner, String product, Path data,
-                              long pid, int port) throws IOException {
-        Files.createDirectories(registry.folder());
-        Properties properties = new Properties();
-        properties.setProperty("product", product);
-        properties.setProperty("owner.pid", Long.toString(owner.pid()));
-        properties.setProperty("owner.start", Long.toString(owner.startSeconds()));
-        properties.setProperty("owner.host", owner.host());
-        properties.setProperty("data", data.toString());
-        properties.setProperty("server.pid", Long.toString(pid));
-        properties.setProperty("port", Integer.toString(port));
-        Path file = registry.folder().resolve(name);
-        try (Writer out = Files.newBufferedWriter(file)) {
-            properties.store(out, null);
+    private static Path entry(ServerRegistry registry, OwnerProcess owner, String product, Path data, long pid,
+                              int port) {
+        ServerRegistry.Entry entry = registry.register(owner, product, data);
+        if (pid > 0) {
+            entry.started(pid, port);
         }
-        return file;
+        return entry.file();
     }
 }
