@@ -65,8 +65,9 @@ public final class EmbeddedPostgresServer implements ScratchServer {
         ServerRegistry registry = ServerRegistry.standard();
         registry.reapOrphans(console);
         ServerRegistry.Entry registration = null;
+        Path dataDir = null;
         try {
-            Path dataDir = Files.createTempDirectory(ServerRegistry.DATA_PREFIX + "postgres-data-");
+            dataDir = Files.createTempDirectory(ServerRegistry.DATA_PREFIX + "postgres-data-");
             registration = registry.register("PostgreSQL", dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
@@ -91,6 +92,8 @@ public final class EmbeddedPostgresServer implements ScratchServer {
             if (registration != null) {
                 // whatever got as far as running is stopped now, not by the next run
                 registration.reapNow();
+            } else if (dataDir != null) {
+                ServerRegistry.deleteRecursively(dataDir);
             }
             throw new SchemaException("Could not start the embedded PostgreSQL server"
                     + (binaries == null ? "" : " from " + binaries.getFileName()) + ": " + e.getMessage(), e);

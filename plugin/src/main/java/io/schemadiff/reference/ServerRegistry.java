@@ -138,6 +138,19 @@ final class ServerRegistry {
         }
     }
 
+    static boolean deleteRecursively(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+            return true;
+        } catch (NoSuchFileException e) {
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
     private static String baseName(Path file) {
         String name = file.getFileName().toString();
         int claimed = name.indexOf(CLAIMED);
@@ -251,7 +264,7 @@ final class ServerRegistry {
         private String reap() {
             List<ProcessHandle> servers = processes();
             servers.forEach(Entry::stop);
-            boolean deleted = isOurs(dataDir) && Files.exists(dataDir) && deleteRecursively(dataDir);
+            boolean deleted = isOurs(dataDir) && Files.exists(dataDir) && ServerRegistry.deleteRecursively(dataDir);
             if (servers.isEmpty() && !deleted) {
                 return null;
             }
@@ -321,19 +334,6 @@ final class ServerRegistry {
         private static boolean isOurs(Path dataDir) {
             return dataDir.isAbsolute() && dataDir.getFileName() != null
                     && dataDir.getFileName().toString().startsWith(DATA_PREFIX);
-        }
-
-        private static boolean deleteRecursively(Path folder) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.deleteIfExists(path);
-                }
-                return true;
-            } catch (NoSuchFileException e) {
-                return true;
-            } catch (IOException | UncheckedIOException e) {
-                return false;
-            }
         }
     }
 }
