@@ -208,10 +208,8 @@ public final class ServerConnection {
         }
         query = withSessionVariables(query, sessionVariables);
         try {
+            // connectTimeout (in the URL) also bounds the login; setLoginTimeout would override the URL's own
             MariaDbDataSource dataSource = new MariaDbDataSource();
-            if (limited()) {
-                dataSource.setLoginTimeout(seconds(timeout));
-            }
             // Connector/J 3 names the database only in the URL
             dataSource.setUrl("jdbc:mariadb://" + hostAndPort + "/" + (name == null ? "" : name) + query);
             if (user != null) {
