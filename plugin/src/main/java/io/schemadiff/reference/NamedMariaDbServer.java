@@ -1,5 +1,6 @@
 package io.schemadiff.reference;
 
+import io.schemadiff.core.Console;
 import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
 
@@ -27,10 +28,21 @@ public final class NamedMariaDbServer implements ScratchServer {
 
     /** Connects once to check the server answers (and to learn its version). */
     public static NamedMariaDbServer connect(ServerConnection connection) {
+        return connect(connection, Console.SILENT);
+    }
+
+    /**
+     * Like {@link #connect(ServerConnection)}, then drops the scratch databases of killed builds,
+     * telling {@code console}.
+     */
+    public static NamedMariaDbServer connect(ServerConnection connection, Console console) {
         if (connection.vendor() != Dialect.MARIADB) {
             throw new SchemaException(connection + " is not a MariaDB server: <url> (schema.url) must start with jdbc:mariadb://.");
         }
-        return new NamedMariaDbServer(connection);
+        NamedMariaDbServer server = new NamedMariaDbServer(connection);
+        ScratchDatabases.dropOrphans(server.admin, "select schema_name from information_schema.schemata where schema_name like 'schemadiff\\_%'",
+                server::dropDatabase, console, connection.toString());
+        return server;
     }
 
     @Override

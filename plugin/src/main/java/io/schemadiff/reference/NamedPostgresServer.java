@@ -1,5 +1,6 @@
 package io.schemadiff.reference;
 
+import io.schemadiff.core.Console;
 
 import javax.sql.DataSource;
 import java.util.regex.Pattern;
@@ -25,7 +26,18 @@ public final class NamedPostgresServer implements ScratchServer {
 
     /** Connects once to check the server answers (and to learn its version). */
     public static NamedPostgresServer connect(ServerConnection connection) {
-        return new NamedPostgresServer(connection);
+        return connect(connection, Console.SILENT);
+    }
+
+    /**
+     * Like {@link #connect(ServerConnection)}, then drops the scratch databases of killed builds,
+     * telling {@code console}.
+     */
+    public static NamedPostgresServer connect(ServerConnection connection, Console console) {
+        NamedPostgresServer server = new NamedPostgresServer(connection);
+        ScratchDatabases.dropOrphans(server.admin, "select datname from pg_database where datname like 'schemadiff\\_%'",
+                server::dropDatabase, console, connection.toString());
+        return server;
     }
 
     @Override

@@ -7,6 +7,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +35,15 @@ public final class ServerConnection {
     private static final Pattern MARIADB_VERSION = Pattern.compile("(\\d+)\\.(\\d+)(\\.\\d+)?");
     /** MariaDB's read-only sessions: {@code tx_read_only} is understood by 10.x and 11.x alike. */
     private static final String MARIADB_READ_ONLY = "tx_read_only=1";
+    /** {@code schema.timeout}'s default. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** The longest a read-only session of a live database waits for a lock. */
+    public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How much longer than a statement may take the driver waits for the server to say anything: the server
+     * cancels a slow statement with a clear error first, and a server that stopped answering is still given up on.
+     */
+    private static final Duration SOCKET_SLACK = Duration.ofSeconds(10);
 
     private final Dialect vendor;
     private final String url;
@@ -40,9 +52,10 @@ public final class ServerConnection {
     private final String parameters;
     private final String user;
     private final String password;
+    private final Duration timeout;
 
     private ServerConnection(Dialect vendor, String url, String hostAndPort, String database, String parameters,
-                             String user, String password) {
+                             String user, String password, Duration timeout) {
         this.vendor = vendor;
         this.url = url;
         this.hostAndPort = hostAndPort;
@@ -50,6 +63,7 @@ public final class ServerConnection {
         this.parameters = parameters;
         this.user = user;
         this.password = password;
+        this.timeout = timeout;
     }
 
     /**
@@ -72,7 +86,27 @@ public final class ServerConnection {
             database = "postgres";
         }
         return new ServerConnection(vendor, url.trim(), m.group(2), database, m.group(4) == null ? "" : m.group(4),
-                blankToNull(user), password);
+                blankToNull(user), password, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * The same server, waited on for at most {@code timeout}: to connect and log in, and for any one statement
+     * (the server cancels it). Read-only sessions of a live database wait on a lock for at most
+     * {@link #LOCK_TIMEOUT} of it, so that a read never queues in front of production's writes.
+     *
+     * @param timeout {@link Duration#ZERO} for no limit
+     */
+    public ServerConnection withTimeout(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new SchemaException("<timeout> (schema.timeout) must be 0 (no limit) or more seconds, not "
+                    + timeout.toSeconds() + ".");
+        }
+        return new ServerConnection(vendor, url, hostAndPort, database, parameters, user, password, timeout);
+    }
+
+    /** How long a connection or a statement may take; {@link Duration#ZERO} for no limit. */
+    public Duration timeout() {
+        return timeout;
     }
 
     /** Which database the URL names; its scheme is the dialect's id. */
@@ -112,21 +146,69 @@ public final class ServerConnection {
             dataSource.setPassword(password);
         }
         dataSource.setApplicationName("schema-maven-plugin");
+        List<String> options = new ArrayList<>();
         if (readOnly) {
             // enforced by the server, not by good intentions: every transaction of the session is read-only
             dataSource.setReadOnly(true);
             dataSource.setReadOnlyMode("always");
-            dataSource.setOptions("-c default_transaction_read_only=on");
+            options.add("-c default_transaction_read_only=on");
+        }
+        if (limited()) {
+            // the URL's own settings win
+            int seconds = seconds(timeout);
+            if (!userSets("connectTimeout")) {
+                dataSource.setConnectTimeout(seconds);
+            }
+            if (!userSets("loginTimeout")) {
+                dataSource.setLoginTimeout(seconds);
+            }
+            if (!userSets("socketTimeout")) {
+                dataSource.setSocketTimeout(seconds(timeout.plus(SOCKET_SLACK)));
+            }
+            options.add("-c statement_timeout=" + timeout.toMillis());
+            if (readOnly) {
+                options.add("-c lock_timeout=" + lockTimeout().toMillis());
+            }
+        }
+        if (!options.isEmpty()) {
+            // after the URL's own options, so that read-only wins
+            if (dataSource.getOptions() != null && !dataSource.getOptions().isBlank()) {
+                options.add(0, dataSource.getOptions());
+            }
+            dataSource.setOptions(String.join(" ", options));
         }
         return dataSource;
     }
 
     private DataSource mariaDbDataSource(String database, boolean readOnly) {
         String name = database != null ? database : this.database;
-        // scratch databases run whole scripts (a generated undo) in one statement, as PostgreSQL does
-        String query = readOnly ? withReadOnlySession(parameters)
-                : parameters + (parameters.isEmpty() ? "?" : parameters.equals("?") ? "" : "&") + "allowMultiQueries=true";
+        List<String> sessionVariables = new ArrayList<>();
+        String query = parameters;
+        if (readOnly) {
+            sessionVariables.add(MARIADB_READ_ONLY);
+        }
+        if (limited()) {
+            // the URL's own settings win
+            if (!userSets("connectTimeout")) {
+                query = withParameter(query, "connectTimeout=" + timeout.toMillis());
+            }
+            if (!userSets("socketTimeout")) {
+                query = withParameter(query, "socketTimeout=" + timeout.plus(SOCKET_SLACK).toMillis());
+            }
+            sessionVariables.add("max_statement_time=" + seconds(timeout));
+            if (readOnly) {
+                // metadata locks (DDL, LOCK TABLES) and row locks
+                sessionVariables.add("lock_wait_timeout=" + seconds(lockTimeout()));
+                sessionVariables.add("innodb_lock_wait_timeout=" + seconds(lockTimeout()));
+            }
+        }
+        if (!readOnly) {
+            // scratch databases run whole scripts (a generated undo) in one statement, as PostgreSQL does
+            query = withParameter(query, "allowMultiQueries=true");
+        }
+        query = withSessionVariables(query, sessionVariables);
         try {
+            // connectTimeout (in the URL) also bounds the login; setLoginTimeout would override the URL's own
             MariaDbDataSource dataSource = new MariaDbDataSource();
             // Connector/J 3 names the database only in the URL
             dataSource.setUrl("jdbc:mariadb://" + hostAndPort + "/" + (name == null ? "" : name) + query);
@@ -143,19 +225,75 @@ public final class ServerConnection {
         }
     }
 
+    private static String withParameter(String parameters, String parameter) {
+        return parameters + (parameters.isEmpty() ? "?" : parameters.equals("?") ? "" : "&") + parameter;
+    }
+
     /**
-     * The URL's parameters with the session variable that makes every transaction read-only on the
-     * server's side (refusing DDL too), added after any session variables the user set so that it wins.
+     * The URL's parameters with {@code variables} (e.g. the one that makes every transaction read-only on the
+     * server's side, refusing DDL too), added after any session variables the user set so that they win.
      */
-    private static String withReadOnlySession(String parameters) {
-        if (parameters.isEmpty() || parameters.equals("?")) {
-            return "?sessionVariables=" + MARIADB_READ_ONLY;
+    private static String withSessionVariables(String parameters, List<String> variables) {
+        if (variables.isEmpty()) {
+            return parameters;
         }
+        String added = String.join(",", variables);
         Matcher existing = Pattern.compile("([?&]sessionVariables=)([^&]*)").matcher(parameters);
         if (existing.find()) {
-            return parameters.substring(0, existing.end()) + "," + MARIADB_READ_ONLY + parameters.substring(existing.end());
+            return parameters.substring(0, existing.end()) + "," + added + parameters.substring(existing.end());
         }
-        return parameters + "&sessionVariables=" + MARIADB_READ_ONLY;
+        return withParameter(parameters, "sessionVariables=" + added);
+    }
+
+    /**
+     * What a failure that came from one of this connection's limits should add to its message, e.g.
+     * {@code  (<timeout> (schema.timeout) is 30 s)}; empty for any other failure.
+     */
+    public String timeoutNote(Throwable failure) {
+        if (limited() && mentions(failure, "lock timeout", "lock wait timeout")) {
+            return " (a read of a live database waits at most " + seconds(lockTimeout())
+                    + " s for a lock, so that it never holds up production)";
+        }
+        return limited() && timedOut(failure) ? " (<timeout> (schema.timeout) is " + seconds(timeout) + " s)" : "";
+    }
+
+    /** Whether {@code failure} is a connect, socket or statement timeout of either driver or server. */
+    static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return mentions(failure, "timed out", "timeout", "max_statement_time");
+    }
+
+    private static boolean mentions(Throwable failure, String... phrases) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            for (String phrase : phrases) {
+                if (message.contains(phrase)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean userSets(String parameter) {
+        return Pattern.compile("[?&]" + parameter + "=", Pattern.CASE_INSENSITIVE).matcher(parameters).find();
+    }
+
+    private boolean limited() {
+        return !timeout.isZero();
+    }
+
+    private Duration lockTimeout() {
+        return timeout.compareTo(LOCK_TIMEOUT) < 0 ? timeout : LOCK_TIMEOUT;
+    }
+
+    /** Whole seconds, at least one: the drivers' and servers' unit. */
+    private static int seconds(Duration duration) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (duration.toMillis() + 999) / 1000));
     }
 
     /** The server's major version, e.g. {@code 15} or {@code 11}, asked over a read-only session. */

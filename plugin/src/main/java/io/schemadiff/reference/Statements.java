@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The one-statement conversations every server here has, with errors that name the server and the statement. */
 final class Statements {
@@ -19,7 +21,7 @@ final class Statements {
         try (Connection connection = dataSource.getConnection()) {
             return queryOne(connection, sql, server);
         } catch (SQLException e) {
-            throw new SchemaException(server + " did not answer '" + sql + "': " + e.getMessage(), e);
+            throw new SchemaException(server + " did not answer '" + sql + "': " + e.getMessage() + note(e), e);
         }
     }
 
@@ -29,8 +31,27 @@ final class Statements {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {
-            throw new SchemaException(server + " did not answer '" + sql + "': " + e.getMessage(), e);
+            throw new SchemaException(server + " did not answer '" + sql + "': " + e.getMessage() + note(e), e);
         }
+    }
+
+    /** The first column of every row of {@code sql}. */
+    static List<String> queryColumn(DataSource dataSource, String sql, String server) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new SchemaException(server + " did not answer '" + sql + "': " + e.getMessage() + note(e), e);
+        }
+    }
+
+    /** For a wait that ran out: which setting sets how long. */
+    private static String note(SQLException e) {
+        return ServerConnection.timedOut(e) ? " (the wait is limited by <timeout> (schema.timeout))" : "";
     }
 
     /** @param hint appended to the error, e.g. the privilege the statement needs; empty for none */
@@ -38,7 +59,7 @@ final class Statements {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new SchemaException(server + " refused '" + sql + "': " + e.getMessage() + hint, e);
+            throw new SchemaException(server + " refused '" + sql + "': " + e.getMessage() + note(e) + hint, e);
         }
     }
 }

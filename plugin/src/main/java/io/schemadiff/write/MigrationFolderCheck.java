@@ -113,6 +113,13 @@ public final class MigrationFolderCheck {
         String refuses = naming.validated()
                 ? ": Flyway refuses to migrate at all while it is here (validateMigrationNaming is on): "
                 : ": Flyway would not run it: ";
+        if (name.endsWith(".conf")) {
+            // Flyway's script configuration (executeInTransaction=false): as good as the script it configures
+            String script = name.substring(0, name.length() - ".conf".length());
+            if (naming.isDefault() ? VALID.matcher(script).matches() : naming.flywayRefusal(script).isEmpty()) {
+                return Optional.empty();
+            }
+        }
         if (!naming.isDefault()) {
             // the project's own names: Flyway's parser judges them, in its own words
             return naming.flywayRefusal(name).map(why -> new Problem(true, shown + refuses + why
@@ -120,9 +127,6 @@ public final class MigrationFolderCheck {
         }
         if (VALID.matcher(name).matches()) {
             return Optional.empty();
-        }
-        if (name.endsWith(".conf") && VALID.matcher(name.substring(0, name.length() - ".conf".length())).matches()) {
-            return Optional.empty(); // Flyway's script configuration, e.g. executeInTransaction=false
         }
         if (name.endsWith(".sql")) {
             return Optional.of(new Problem(true, shown + refuses + whatIsWrong(name)));

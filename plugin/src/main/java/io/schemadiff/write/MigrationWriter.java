@@ -9,10 +9,60 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.FileSystemException;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Writes a file all at once or not at all, and never over an existing one. */
 public final class MigrationWriter {
+
+    /**
+     * Writes {@code files} in order, all or none: when one cannot be written, or the JVM is asked to exit while
+     * they are (Ctrl-C, SIGTERM), those already written are deleted again, so a migration never stands without
+     * the undo or follow-up it was generated with.
+     */
+    public List<Path> writeAll(Map<Path, String> files) {
+        List<Path> written = new ArrayList<>();
+        boolean[] cancelled = {false};
+        Thread takeBack = new Thread(() -> {
+            synchronized (written) {
+                cancelled[0] = true;
+                written.forEach(MigrationWriter::deleteQuietly);
+            }
+        }, "schemadiff-migration-take-back");
+        Runtime.getRuntime().addShutdownHook(takeBack);
+        try {
+            for (Map.Entry<Path, String> file : files.entrySet()) {
+                synchronized (written) {
+                    if (cancelled[0]) {
+                        throw new SchemaException("Nothing was written: the build is being stopped.");
+                    }
+                    written.add(write(file.getKey(), file.getValue()));
+                }
+            }
+        } catch (RuntimeException e) {
+            synchronized (written) {
+                written.forEach(MigrationWriter::deleteQuietly);
+            }
+            throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(takeBack);
+            } catch (IllegalStateException e) {
+                // the JVM is exiting: the hook takes the files back
+            }
+        }
+        return written;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // reported by the folder check of the next run, which sees the file
+        }
+    }
 
     public Path write(Path file, String content) {
         if (content == null || content.isBlank()) {

@@ -11,6 +11,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,7 +55,7 @@ class ServerConnectionTest {
                 .of("jdbc:postgresql://localhost:5432/app", "ci", "pw").dataSource(null, true);
         assertTrue(readOnly.isReadOnly());
         assertEquals("always", readOnly.getReadOnlyMode());
-        assertEquals("-c default_transaction_read_only=on", readOnly.getOptions());
+        assertTrue(readOnly.getOptions().startsWith("-c default_transaction_read_only=on"), readOnly.getOptions());
         PGSimpleDataSource scratch = (PGSimpleDataSource) ServerConnection
                 .of("jdbc:postgresql://localhost:5432/postgres", "ci", "pw").dataSource("schemadiff_x", false);
         assertEquals("schemadiff_x", scratch.getDatabaseName());
@@ -89,7 +90,7 @@ class ServerConnectionTest {
         String scratch = ((MariaDbDataSource) connection.dataSource("schemadiff_x", false)).getUrl();
         assertTrue(scratch.startsWith("jdbc:mariadb://db:3307/schemadiff_x?"), scratch);
         assertTrue(scratch.contains("connectTimeout=5000"), scratch);
-        assertFalse(scratch.contains("sessionVariables"), scratch);
+        assertFalse(scratch.contains("tx_read_only"), scratch);
         String same = ((MariaDbDataSource) connection.dataSource(null, false)).getUrl();
         assertTrue(same.startsWith("jdbc:mariadb://db:3307/app?"), same);
         String readOnly = ((MariaDbDataSource) connection.dataSource(null, true)).getUrl();
@@ -143,5 +144,37 @@ class ServerConnectionTest {
         String version = connection.version();
         assertTrue(version.matches("\\d+\\.\\d+"), version);
         assertEquals(Integer.parseInt(version.split("\\.")[0]), connection.majorVersion());
+    }
+
+    @Test
+    void theTimeoutBoundsConnectingStatementsAndOnALiveDatabaseLocks() {
+        ServerConnection postgres = ServerConnection.of("jdbc:postgresql://db:5432/app", "ci", "pw")
+                .withTimeout(Duration.ofSeconds(20));
+        PGSimpleDataSource scratch = (PGSimpleDataSource) postgres.dataSource(null, false);
+        assertEquals(20, scratch.getConnectTimeout());
+        assertEquals(20, scratch.getLoginTimeout());
+        assertEquals(30, scratch.getSocketTimeout(), "the server's own statement timeout comes first");
+        assertEquals("-c statement_timeout=20000", scratch.getOptions());
+        PGSimpleDataSource live = (PGSimpleDataSource) postgres.dataSource(null, true);
+        assertEquals("-c default_transaction_read_only=on -c statement_timeout=20000 -c lock_timeout=5000", live.getOptions());
+
+        ServerConnection theirs = ServerConnection.of("jdbc:postgresql://db/app?connectTimeout=2&options=-c%20search_path=x",
+                null, null);
+        PGSimpleDataSource own = (PGSimpleDataSource) theirs.dataSource(null, true);
+        assertEquals(2, own.getConnectTimeout(), "the URL's own setting wins");
+        assertTrue(own.getOptions().startsWith("-c search_path=x -c default_transaction_read_only=on"), own.getOptions());
+
+        String mariadb = ((MariaDbDataSource) ServerConnection.of("jdbc:mariadb://db/app", null, null)
+                .withTimeout(Duration.ofSeconds(20)).dataSource(null, true)).getUrl();
+        assertTrue(mariadb.contains("connectTimeout=20000") && mariadb.contains("socketTimeout=30000"), mariadb);
+        assertTrue(mariadb.contains("sessionVariables=tx_read_only=1,max_statement_time=20,lock_wait_timeout=5,"
+                + "innodb_lock_wait_timeout=5"), mariadb);
+
+        PGSimpleDataSource unlimited = (PGSimpleDataSource) postgres
+                .withTimeout(Duration.ZERO).dataSource(null, false);
+        assertEquals(null, unlimited.getOptions());
+        SchemaException negative = assertThrows(SchemaException.class,
+                () -> postgres.withTimeout(Duration.ofSeconds(-1)));
+        assertTrue(negative.getMessage().startsWith("<timeout> (schema.timeout) must be 0"), negative.getMessage());
     }
 }

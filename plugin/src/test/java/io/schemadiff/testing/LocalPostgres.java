@@ -3,11 +3,6 @@ package io.schemadiff.testing;
 import io.schemadiff.reference.ServerConnection;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,25 +44,10 @@ public final class LocalPostgres {
     }
 
     public static void execute(DataSource dataSource, String... statements) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        Jdbc.execute(dataSource, statements);
     }
 
     public static List<String> column(DataSource dataSource, String query) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return Jdbc.column(dataSource, query);
     }
 }

@@ -123,4 +123,23 @@ class MigrationWriterTest {
 
         assertEquals(List.of("V1__a.sql", "V2__b.sql"), namesIn(dir));
     }
+
+    @Test
+    void aSetOfFilesIsWrittenWholeOrNotAtAll() throws IOException {
+        Files.writeString(dir.resolve("U2__b.sql"), "-- someone else's\n");
+        java.util.Map<Path, String> files = new java.util.LinkedHashMap<>();
+        files.put(dir.resolve("V2__b.sql"), SQL);
+        files.put(dir.resolve("U2__b.sql"), "drop table accounts;\n");
+
+        SchemaException e = assertThrows(SchemaException.class, () -> new MigrationWriter().writeAll(files));
+
+        assertTrue(e.getMessage().contains("U2__b.sql"), e.getMessage());
+        assertEquals(List.of("U2__b.sql"), namesIn(dir), "the migration is taken back, the other file untouched");
+        assertEquals("-- someone else's\n", Files.readString(dir.resolve("U2__b.sql")));
+
+        files.remove(dir.resolve("U2__b.sql"));
+        files.put(dir.resolve("U3__c.sql"), "select 3;\n");
+        assertEquals(List.of(dir.resolve("V2__b.sql"), dir.resolve("U3__c.sql")), new MigrationWriter().writeAll(files));
+        assertEquals(List.of("U2__b.sql", "U3__c.sql", "V2__b.sql"), namesIn(dir));
+    }
 }
