@@ -28,7 +28,34 @@ public final class Squawk {
     public record Finding(String rule, Path file, int line) {
     }
 
+    /** Set to {@code required} (as {@code .ci/run} does) to fail, rather than skip, where npm is missing. */
+    public static final String REQUIRED_PROPERTY = "schemadiff.test.squawk";
+
     private Squawk() {
+    }
+
+    /**
+     * Whether squawk can be installed here: npm is not part of "a JDK and Maven", so a machine without it
+     * skips the lint (saying why) unless {@value #REQUIRED_PROPERTY}{@code =required} makes it a failure.
+     */
+    public static void assumeAvailable() {
+        boolean npm;
+        try {
+            Process process = new ProcessBuilder("npm", "--version").redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            npm = process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            npm = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            npm = false;
+        }
+        if (!npm && "required".equals(System.getProperty(REQUIRED_PROPERTY))) {
+            throw new IllegalStateException("npm is not on the PATH, and " + REQUIRED_PROPERTY
+                    + "=required: squawk (npm squawk-cli) cannot be installed");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(npm, "npm is not on the PATH: squawk (npm squawk-cli) cannot be"
+                + " installed, so the lint is not run (set " + REQUIRED_PROPERTY + "=required to make this a failure)");
     }
 
     /** Lints {@code files} as migrations for PostgreSQL {@code pgVersion} (e.g. {@code 16.4}). */
