@@ -167,17 +167,52 @@ public final class SchemaPipeline {
      * server starts at once, on a thread of its own, while the model is scanned and built.
      */
     public Comparison compare() {
+        // the folder checks cost file reads only: a bad folder fails before any server starts
+        ApplicationProperties application = ApplicationProperties.load(settings.applicationConfigurationFolders(),
+                settings.profiles());
+        CheckedMigrations checked = checkedMigrations(application);
         try (ServerInBackground server = ServerInBackground.start(servers)) {
-            return compare(server);
+            return compare(server, application, checked);
         }
     }
 
-    private Comparison compare(Supplier<ScratchServer> servers) {
+    /** The project's migrations, their folders checked before anything runs. */
+    private record CheckedMigrations(FlywayProject migrations, List<String> flywaySources, MigrationNaming naming) {
+    }
+
+    private CheckedMigrations checkedMigrations(ApplicationProperties application) {
+        List<String> flywaySources = new ArrayList<>();
+        FlywayProject migrations = ProjectMigrations.resolve(settings, application, flywaySources);
+        if (settings.dialect() == Dialect.MARIADB && (migrations.settings().defaultSchema() != null
+                || migrations.settings().schemas() != null && !migrations.settings().schemas().isEmpty())) {
+            // Flyway would create those databases beside the scratch one, on a server that may not be ours
+            throw new SchemaException("Flyway's schemas/defaultSchema name databases on MariaDB; the plugin replays "
+                    + "the migrations into one scratch database. Remove them from the Flyway settings read from "
+                    + String.join(", ", flywaySources) + ".");
+        }
+        // duplicate versions, misnamed files, edited released migrations: before anything runs
+        MigrationNaming naming = MigrationNaming.of(migrations.settings());
+        Path undoHint = naming.runsUndo() || !settings.undo() ? null : UndoFolder.resolve(settings.undoDirectory(), settings.baseDirectory(),
+                migrations.folders(), naming, migrations.writableFolder());
+        for (Path migrationFolder : migrations.folders()) {
+            MigrationFolderCheck.enforce(MigrationFolderCheck.check(migrationFolder,
+                    migrationFolder.equals(migrations.writableFolder()) ? MigrationLock.read(settings.lockFile())
+                            : java.util.Optional.empty(), naming,
+                    Boolean.TRUE.equals(migrations.settings().outOfOrder()), shown(undoHint)), console::warn);
+            MigrationFolderCheck.enforce(MigrationTextCheck.check(migrationFolder, migrations.settings().encoding()),
+                    console::warn);
+        }
+        if (writing) {
+            WritableFolder.require(migrations.writableFolder());
+        }
+        return new CheckedMigrations(migrations, flywaySources, naming);
+    }
+
+    private Comparison compare(Supplier<ScratchServer> servers, ApplicationProperties application,
+                               CheckedMigrations checked) {
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
 
-        ApplicationProperties application = ApplicationProperties.load(settings.applicationConfigurationFolders(),
-                settings.profiles());
         ProjectHibernateSettings hibernate = ProjectHibernateSettings.resolve(settings, application,
                 QuarkusProperties.load(settings.applicationConfigurationFolders(), settings.profiles()), console);
         DiscoveredModel discovered = discover(hibernate.classes());
@@ -196,33 +231,12 @@ public final class SchemaPipeline {
             refuseOtherDatabases(model);
         }
 
-        List<String> flywaySources = new ArrayList<>();
-        FlywayProject migrations = ProjectMigrations.resolve(settings, application, flywaySources);
+        FlywayProject migrations = checked.migrations();
+        List<String> flywaySources = checked.flywaySources();
+        MigrationNaming naming = checked.naming();
         Dialect dialect = settings.dialect();
-        if (dialect == Dialect.MARIADB && (migrations.settings().defaultSchema() != null
-                || migrations.settings().schemas() != null && !migrations.settings().schemas().isEmpty())) {
-            // Flyway would create those databases beside the scratch one, on a server that may not be ours
-            throw new SchemaException("Flyway's schemas/defaultSchema name databases on MariaDB; the plugin replays "
-                    + "the migrations into one scratch database. Remove them from the Flyway settings read from "
-                    + String.join(", ", flywaySources) + ".");
-        }
         console.info("Migrations: " + migrations.describe(settings.baseDirectory()) + (flywaySources.isEmpty() ? ""
                 : " (Flyway settings from " + String.join(", ", flywaySources) + ")"));
-        // duplicate versions, misnamed files, edited released migrations: before anything runs
-        MigrationNaming naming = MigrationNaming.of(migrations.settings());
-        Path undoHint = naming.runsUndo() || !settings.undo() ? null : UndoFolder.resolve(settings.undoDirectory(), settings.baseDirectory(),
-                migrations.folders(), naming, migrations.writableFolder());
-        for (Path migrationFolder : migrations.folders()) {
-            MigrationFolderCheck.enforce(MigrationFolderCheck.check(migrationFolder,
-                    migrationFolder.equals(migrations.writableFolder()) ? MigrationLock.read(settings.lockFile())
-                            : java.util.Optional.empty(), naming,
-                    Boolean.TRUE.equals(migrations.settings().outOfOrder()), shown(undoHint)), console::warn);
-            MigrationFolderCheck.enforce(MigrationTextCheck.check(migrationFolder, migrations.settings().encoding()),
-                    console::warn);
-        }
-        if (writing) {
-            WritableFolder.require(migrations.writableFolder());
-        }
         // named after this JVM, so that a run against the same server drops them if this build is killed
         String referenceName = ScratchDatabases.name("reference");
         String modelName = ScratchDatabases.name("model");

@@ -574,7 +574,7 @@ class MariaDbTemplatesTest {
                 -- Online: InnoDB runs most steps without blocking writes by itself: new and dropped indexes and unique keys
                 -- (ALGORITHM=INPLACE, LOCK=NONE), new and dropped columns (ALGORITHM=INSTANT). A type change that converts the
                 -- data, a new primary key, and a foreign key added while foreign_key_checks=1 rebuild or copy the table; append
-                -- ", ALGORITHM=INPLACE, LOCK=NONE" to such a statement to have MariaDB refuse it rather than block writes.
+                -- `, ALGORITHM=INPLACE, LOCK=NONE` to such a statement to have MariaDB refuse it rather than block writes.
                 --
                 -- Changes:
                 --   + accounts: add column phone varchar(20) <- Account.phone
