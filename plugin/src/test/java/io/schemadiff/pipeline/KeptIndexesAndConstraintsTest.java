@@ -42,8 +42,8 @@ class KeptIndexesAndConstraintsTest {
     void withoutKeepingThemTheModelDropsThem() {
         Comparison comparison = shopWithSqlOwnedObjects().compare();
         // in any order: the lock-safe rendering (schema.online) drops the indexes concurrently, after the check
-        assertEquals(List.of(Change.Kind.DROP_CHECK, Change.Kind.DROP_INDEX, Change.Kind.DROP_INDEX),
-                comparison.diff().changes().stream().map(Change::kind).sorted().toList());
+        assertEquals(List.of("DROP_CHECK", "DROP_INDEX", "DROP_INDEX"),
+                comparison.diff().changes().stream().map(c -> c.kind().name()).sorted().toList());
     }
 
     @Test

@@ -95,6 +95,12 @@ class KilledBuildTest {
             assertEquals(143, build.terminate(), "ended by SIGTERM, after its shutdown hooks");
             assertFalse(build.output().contains("RESULT"), build.output());
         }
+        // the shutdown hook has told it to stop (pg_ctl stop -m fast); on a busy machine it may take a moment more
+        // than pg_ctl waits to be gone
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (ProcessHandle.of(server.pid()).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
         assertTrue(ProcessHandle.of(server.pid()).map(p -> !p.isAlive()).orElse(true), "the server is stopped");
         assertFalse(Files.exists(server.data()), "its data folder deleted");
         assertEquals(List.of(), leftovers(), "nothing left in the temporary folder, nor in the server registry");
