@@ -11,9 +11,12 @@ import java.util.TreeSet;
  */
 final class CommandLine {
 
-    /** Options that concern only the run that printed the hint, not the next one. */
+    /**
+     * Options that concern only the run that printed the hint, not the next one; the verdict cache changes
+     * how a verdict is reached, never what it is.
+     */
     private static final Set<String> THIS_RUN_ONLY = Set.of("schema.failOnDifference", "schema.reportDirectory",
-            "schema.skip");
+            "schema.skip", "schema.cache");
 
     private CommandLine() {
     }

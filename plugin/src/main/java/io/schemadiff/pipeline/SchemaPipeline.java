@@ -323,7 +323,10 @@ public final class SchemaPipeline {
                 MigrationFolder folder = MigrationFolder.scan(migrations.folders(),
                         live ? List.of() : appliedVersions(reference, replay.qualifiedHistoryTable()), naming);
                 // the folder's own pattern: a vendor's sub-folder and suffix, the way names end
-                MigrationFolder.Placement placement = folder.placement(naming);
+                MigrationFolder.Placement found = folder.placement(naming);
+                // no migrations folder yet: the first one goes where the project's Flyway settings say
+                MigrationFolder.Placement placement = found.folder() != null ? found
+                        : new MigrationFolder.Placement(migrations.writableFolder(), found.suffix(), found.joiner());
                 NextMigration next = new NextMigration(naming, placement,
                         settings.undo() ? UndoFolder.resolve(settings.undoDirectory(), settings.baseDirectory(),
                                 migrations.folders(), naming, placement.folder()) : null);
