@@ -40,20 +40,34 @@ public final class Exclusions {
         List<String> kept = new ArrayList<>();
         List<Pattern> regexes = new ArrayList<>();
         for (String raw : patterns) {
-            String pattern = raw == null ? "" : raw.trim();
-            if (pattern.isEmpty()) {
+            String[] parts = parts(raw, 2, "a table pattern",
+                    "table, schema.table, or * within a name, e.g. shedlock or audit.*_log");
+            if (parts == null) {
                 continue;
             }
-            String[] parts = pattern.split("\\.", -1);
-            if (parts.length > 2 || List.of(parts).contains("")) {
-                throw new IllegalArgumentException("Not a table pattern: '" + raw
-                        + "' (use table, schema.table, or * within a name, e.g. shedlock or audit.*_log)");
-            }
+            String pattern = raw.trim();
             String schema = parts.length == 2 ? glob(parts[0]) : "[^.]+";
             regexes.add(Pattern.compile(schema + "\\." + glob(parts[parts.length - 1]), Pattern.CASE_INSENSITIVE));
             kept.add(pattern);
         }
         return kept.isEmpty() ? NONE : new Exclusions(List.copyOf(kept), List.copyOf(regexes));
+    }
+
+    /**
+     * The dot-separated parts of a user's pattern, or {@code null} for a blank one.
+     *
+     * @throws IllegalArgumentException naming the pattern, when it has more than {@code maxParts} or an empty one
+     */
+    static String[] parts(String raw, int maxParts, String kind, String usage) {
+        String pattern = raw == null ? "" : raw.trim();
+        if (pattern.isEmpty()) {
+            return null;
+        }
+        String[] parts = pattern.split("\\.", -1);
+        if (parts.length > maxParts || List.of(parts).contains("")) {
+            throw new IllegalArgumentException("Not " + kind + ": '" + raw + "' (use " + usage + ")");
+        }
+        return parts;
     }
 
     /** {@code *} as any characters, the rest literal: one part of a dotted pattern, as a regex. */

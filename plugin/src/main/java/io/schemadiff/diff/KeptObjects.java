@@ -41,14 +41,10 @@ public final class KeptObjects {
     public static KeptObjects of(List<String> patterns, boolean undeclaredIndexes) {
         List<Pattern> regexes = new ArrayList<>();
         for (String raw : patterns) {
-            String pattern = raw == null ? "" : raw.trim();
-            if (pattern.isEmpty()) {
+            String[] parts = Exclusions.parts(raw, 3, "an index or constraint pattern",
+                    "name, table.name or schema.table.name, * within a part, e.g. idx_orders_* or orders.chk_*");
+            if (parts == null) {
                 continue;
-            }
-            String[] parts = pattern.split("\\.", -1);
-            if (parts.length > 3 || List.of(parts).contains("")) {
-                throw new IllegalArgumentException("Not an index or constraint pattern: '" + raw + "' (use name, "
-                        + "table.name or schema.table.name, * within a part, e.g. idx_orders_* or orders.chk_*)");
             }
             String schema = parts.length == 3 ? Exclusions.glob(parts[0]) : "[^.]+";
             String table = parts.length >= 2 ? Exclusions.glob(parts[parts.length - 2]) : "[^.]+";
