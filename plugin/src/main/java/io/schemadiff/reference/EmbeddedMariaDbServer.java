@@ -82,6 +82,7 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
      * Like {@link #start(Path)}, after stopping the servers of killed builds, which {@code console} is told of.
      */
     public static EmbeddedMariaDbServer start(Path binariesJar, Console console) {
+        TemporaryFolder.requireUsable("MariaDB");
         ServerRegistry registry = ServerRegistry.standard();
         registry.reapOrphans(console);
         Path home = extracted(binariesJar);

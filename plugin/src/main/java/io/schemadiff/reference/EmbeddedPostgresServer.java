@@ -62,6 +62,7 @@ public final class EmbeddedPostgresServer implements ScratchServer {
      * Like {@link #start(Path)}, after stopping the servers of killed builds, which {@code console} is told of.
      */
     public static EmbeddedPostgresServer start(Path binaries, Console console) {
+        TemporaryFolder.requireUsable("PostgreSQL");
         ServerRegistry registry = ServerRegistry.standard();
         registry.reapOrphans(console);
         ServerRegistry.Entry registration = null;

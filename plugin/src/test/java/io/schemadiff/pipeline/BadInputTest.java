@@ -3,6 +3,7 @@ package io.schemadiff.pipeline;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.fixtures.shop.ShopMigrations;
 import io.schemadiff.reference.ScratchServer;
+import io.schemadiff.testing.ReadOnlyFolder;
 import io.schemadiff.testing.LocalPostgres;
 import io.schemadiff.testing.Scenario;
 import io.schemadiff.testing.SharedPostgres;
@@ -129,7 +130,7 @@ class BadInputTest {
         Scenario scenario = ShopMigrations.inSync(dir);
         Files.delete(scenario.migrations().resolve("V2__orders.sql"));
         projectBefore = project();
-        ReadOnly readOnly = ReadOnly.make(scenario.migrations());
+        ReadOnlyFolder readOnly = ReadOnlyFolder.make(scenario.migrations());
         try {
             SchemaException e = assertThrows(SchemaException.class, () -> pipeline(scenario).generate());
 
@@ -262,32 +263,5 @@ class BadInputTest {
         return Long.parseLong(LocalPostgres.column(SharedPostgres.embeddedConnection().dataSource(null, false),
                 "select count(*) from pg_database where datname like 'schemadiff\\_reference\\_%'"
                         + " or datname like 'schemadiff\\_model\\_%'").get(0));
-    }
-
-    /** A folder nobody may write to: permissions for users, the immutable attribute for root (who ignores them). */
-    private record ReadOnly(Path folder, boolean immutable) {
-
-        static ReadOnly make(Path folder) throws IOException, InterruptedException {
-            boolean root = "root".equals(System.getProperty("user.name"));
-            if (root) {
-                run("chattr", "+i", folder.toString());
-            } else {
-                folder.toFile().setWritable(false, false);
-            }
-            return new ReadOnly(folder, root);
-        }
-
-        void undo() throws IOException, InterruptedException {
-            if (immutable) {
-                run("chattr", "-i", folder.toString());
-            } else {
-                folder.toFile().setWritable(true, true);
-            }
-        }
-
-        private static void run(String... command) throws IOException, InterruptedException {
-            Process process = new ProcessBuilder(command).inheritIO().start();
-            assertEquals(0, process.waitFor(), String.join(" ", command));
-        }
     }
 }
