@@ -6,7 +6,7 @@
 #   mvn compile schema:diff  cold        (no verdict cache)
 #   mvn compile schema:diff  warm        (nothing changed: the verdict is reused)
 #   mvn compile schema:diff  one edit    (one entity gains a column: a difference, reported)
-# with the peak resident memory of the Maven JVM and the plugin's stage timings (-X, "Timings (ms)").
+# with the peak resident memory of the Maven JVM and the plugin's stage timings (-Dschema.timings=true).
 #
 # The migrations are written once per size by the plugin itself (schema:generate, proven to build
 # the model exactly), one file; with SPLIT=1 (the default at 1,000 entities) cut into files of
@@ -128,7 +128,7 @@ run() { # label, project, maven arguments... → prints seconds, peak MiB, timin
     local log="$dir/target/bench-$label.log" start end
     mkdir -p "$dir/target"
     start=$(date +%s.%N)
-    /usr/bin/time -f '%M' -o "$dir/target/bench-$label.mem" mvn -B -X "${mvn_args[@]}" -f "$dir" "$@" >"$log" 2>&1 || true
+    /usr/bin/time -f '%M' -o "$dir/target/bench-$label.mem" mvn -B -Dschema.timings=true "${mvn_args[@]}" -f "$dir" "$@" >"$log" 2>&1 || true
     end=$(date +%s.%N)
     local kib timings
     kib=$(tail -1 "$dir/target/bench-$label.mem")

@@ -290,6 +290,13 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     @Parameter(property = "schema.cache", defaultValue = "true")
     protected boolean cache;
 
+    /**
+     * Print how long each step took ("Timings (ms)": setup, the pipeline's stages, total) at info level,
+     * for benchmarks and slow builds; otherwise they are printed with {@code -X} only.
+     */
+    @Parameter(property = "schema.timings", defaultValue = "false")
+    protected boolean timings;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
@@ -313,15 +320,17 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
         if (skipped(goal())) {
             return;
         }
+        executeStart = System.nanoTime();
         try (URLClassLoader projectLoader = projectClassLoader()) {
             PipelineSettings settings = settings(projectLoader);
             long start = System.nanoTime();
+            setupMillis = (start - executeStart) / 1_000_000;
             storedVerdicts = StoredVerdicts.open(cache, settings, reportDirectory.toPath(), pluginVersion,
                     Map.of("postgresVersion", String.valueOf(postgresVersion), "mariadbVersion",
                             String.valueOf(mariadbVersion)), getLog());
             Optional<Verdict> stored = storedVerdicts == null ? Optional.empty() : storedVerdicts.load();
             if (stored.isPresent() && reuse(stored.get())) {
-                getLog().debug("Timings (ms): {cache=" + (System.nanoTime() - start) / 1_000_000 + "}");
+                logTimings(Map.of("cache", (System.nanoTime() - start) / 1_000_000));
                 return;
             }
             console = new RecordingConsole(new MavenConsole(getLog()));
@@ -333,6 +342,27 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot close the project class loader: " + e.getMessage(), e);
+        }
+    }
+
+    /** When {@link #execute()} began, and how long the project's class loader and the settings took. */
+    private long executeStart;
+    private long setupMillis;
+
+    /**
+     * "Timings (ms)": setup (class loader, settings), then {@code stages} in their order, then the total so far;
+     * at info level with {@code schema.timings}, else at debug.
+     */
+    protected void logTimings(Map<String, Long> stages) {
+        Map<String, Long> all = new LinkedHashMap<>();
+        all.put("setup", setupMillis);
+        all.putAll(stages);
+        all.put("total", (System.nanoTime() - executeStart) / 1_000_000);
+        String line = "Timings (ms): " + all;
+        if (timings) {
+            getLog().info(line);
+        } else {
+            getLog().debug(line);
         }
     }
 
@@ -501,7 +531,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     /** Logs the comparison's findings, the same way for both goals. */
     protected void logUnmanaged(Comparison comparison) {
         unmanaged(comparison).ifPresent(getLog()::info);
-        getLog().debug("Timings (ms): " + comparison.timings());
+        logTimings(comparison.timings());
     }
 
     protected static Optional<String> unmanaged(Comparison comparison) {

@@ -61,7 +61,7 @@ public class DiffMojo extends AbstractSchemaMojo {
             reportLive(comparison, pending);
             return;
         }
-        getLog().debug("Timings (ms): " + comparison.timings());
+        logTimings(comparison.timings());
         Verdict verdict = verdict(comparison, settings, pending);
         if (storedVerdicts != null) {
             storedVerdicts.store(verdict);

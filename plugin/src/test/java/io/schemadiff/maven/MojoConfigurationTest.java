@@ -142,4 +142,33 @@ class MojoConfigurationTest {
             }
         });
     }
+
+    @Test
+    @InjectMojo(goal = "diff", pom = "src/test/resources/unit/defaults/pom.xml")
+    void timingsGoToInfoWhenAskedForElseToDebug(DiffMojo mojo) throws Exception {
+        List<String> info = new java.util.ArrayList<>();
+        List<String> debug = new java.util.ArrayList<>();
+        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                info.add(content.toString());
+            }
+
+            @Override
+            public void debug(CharSequence content) {
+                debug.add(content.toString());
+            }
+        });
+        Map<String, Long> stages = new java.util.LinkedHashMap<>();
+        stages.put("discover", 12L);
+        stages.put("model", 345L);
+        mojo.logTimings(stages);
+        assertEquals(List.of(), info, "without schema.timings only -X shows them");
+        assertEquals(1, debug.size());
+
+        setVariableValueToObject(mojo, "timings", true);
+        mojo.logTimings(stages);
+        assertEquals(1, info.size());
+        assertTrue(info.get(0).matches("Timings \\(ms\\): \\{setup=\\d+, discover=12, model=345, total=\\d+}"), info.get(0));
+    }
 }
