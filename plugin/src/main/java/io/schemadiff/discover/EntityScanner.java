@@ -72,8 +72,9 @@ public final class EntityScanner {
         Set<String> entities = new TreeSet<>();
         Set<String> unregistered = new TreeSet<>();
         Set<String> wanted = new TreeSet<>(explicitClasses.keySet());
+        Map<String, Integer> majors = new java.util.HashMap<>();
         if (searched.isEmpty()) {
-            return new DiscoveredModel(List.of(), List.of(), List.of(), searched);
+            return new DiscoveredModel(List.of(), List.of(), List.of(), searched, Map.of());
         }
         try (ScanResult scan = new ClassGraph()
                 .overrideClasspath(searched.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)))
@@ -86,6 +87,7 @@ public final class EntityScanner {
                     String name = info.getName();
                     if (wanted.contains(name) || inModel(info.getPackageName(), patterns)) {
                         model.add(name);
+                        majors.put(name, info.getClassfileMajorVersion());
                         if (annotation.equals(ENTITY)) {
                             entities.add(name);
                         }
@@ -98,6 +100,7 @@ public final class EntityScanner {
             for (ClassInfo info : scan.getClassesWithAnnotation(CONVERTER)) {
                 if (wanted.contains(info.getName()) || inModel(info.getPackageName(), patterns)) {
                     model.add(info.getName());
+                    majors.put(info.getName(), info.getClassfileMajorVersion());
                 }
             }
             Set<String> missing = new TreeSet<>(wanted);
@@ -113,7 +116,7 @@ public final class EntityScanner {
             }
         }
         return new DiscoveredModel(new ArrayList<>(model), new ArrayList<>(entities), new ArrayList<>(unregistered),
-                searched);
+                searched, majors);
     }
 
     private static boolean sameFile(Path path, File file) {

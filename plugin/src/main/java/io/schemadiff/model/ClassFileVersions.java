@@ -5,10 +5,11 @@ import io.schemadiff.core.SchemaException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.ServiceConfigurationError;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,14 +38,18 @@ public final class ClassFileVersions {
         return major - JAVA_8_MAJOR + 8;
     }
 
-    /** Fails, naming the first class and the JDK it needs, when a mapped class is too new for this JVM. */
-    public static void requireLoadable(Collection<String> classNames, ClassLoader loader) {
-        for (String name : classNames) {
-            OptionalInt major = major(name, loader);
-            if (major.isPresent() && major.getAsInt() > supportedMajor()) {
-                throw new SchemaException(tooNew(name, major.getAsInt(), loader));
+    /**
+     * Fails, naming the first class and the JDK it needs, when a mapped class is too new for this JVM.
+     *
+     * @param majors class file major versions by class name, as the scan read them (no class file is read again)
+     * @param loader where the classes come from, to say which jar or folder holds the one that is too new
+     */
+    public static void requireLoadable(Map<String, Integer> majors, ClassLoader loader) {
+        new TreeMap<>(majors).forEach((name, major) -> {
+            if (major > supportedMajor()) {
+                throw new SchemaException(tooNew(name, major, loader));
             }
-        }
+        });
     }
 
     /**

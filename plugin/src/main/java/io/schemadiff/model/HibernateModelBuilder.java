@@ -47,11 +47,11 @@ public final class HibernateModelBuilder {
      */
     public EntityModel build(List<String> classNames, ClassLoader projectClassLoader, List<Path> projectClasspath,
                              TargetDatabase target, Map<String, String> properties) {
-        ClassFileVersions.requireLoadable(classNames, projectClassLoader);
         try {
             return buildWithHibernateFound(classNames, projectClassLoader, projectClasspath, target, properties);
         } catch (SchemaException | ServiceConfigurationError | LinkageError e) {
             // a class too new for this JVM surfaces as "Provider ... not found" or a class that cannot load
+            // (the scan's versions catch the mapped classes first: ClassFileVersions.requireLoadable)
             Optional<String> tooNew = ClassFileVersions.explain(e, projectClassLoader);
             if (tooNew.isPresent()) {
                 throw new SchemaException(tooNew.get(), e);

@@ -23,6 +23,7 @@ import io.schemadiff.diff.UndoPlan;
 import io.schemadiff.discover.DiscoveredModel;
 import io.schemadiff.discover.EntityScanner;
 import io.schemadiff.discover.PackagePattern;
+import io.schemadiff.model.ClassFileVersions;
 import io.schemadiff.model.EntityModel;
 import io.schemadiff.model.HibernateModelBuilder;
 import io.schemadiff.model.SourceMap;
@@ -216,6 +217,7 @@ public final class SchemaPipeline {
         ProjectHibernateSettings hibernate = ProjectHibernateSettings.resolve(settings, application,
                 QuarkusProperties.load(settings.applicationConfigurationFolders(), settings.profiles()), console);
         DiscoveredModel discovered = discover(hibernate.classes());
+        ClassFileVersions.requireLoadable(discovered.classFileMajors(), settings.projectClassLoader());
         timings.put("discover", elapsed(start));
 
         long t = System.nanoTime();

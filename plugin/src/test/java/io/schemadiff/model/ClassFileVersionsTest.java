@@ -109,4 +109,20 @@ class ClassFileVersionsTest {
                     loader).isEmpty());
         }
     }
+
+    @Test
+    void theScanReadsTheVersionAndTheCheckNamesTheClassBeforeHibernateRuns() throws IOException {
+        io.schemadiff.discover.DiscoveredModel found = new io.schemadiff.discover.EntityScanner().scan(
+                classes.resolve("out"), List.of(),
+                List.of(io.schemadiff.discover.PackagePattern.of("**.domains.*.model")), List.<String>of());
+        assertEquals(Map.of(ENTITY, 65), found.classFileMajors());
+        try (URLClassLoader loader = projectLoader()) {
+            SchemaException e = assertThrows(SchemaException.class,
+                    () -> ClassFileVersions.requireLoadable(found.classFileMajors(), loader));
+            assertTrue(e.getMessage().startsWith(ENTITY + " (in "), e.getMessage());
+            assertTrue(e.getMessage().contains("is compiled for Java 21 (class file version 65)"), e.getMessage());
+            // a class this JVM loads passes
+            ClassFileVersions.requireLoadable(Map.of(ENTITY, ClassFileVersions.supportedMajor()), loader);
+        }
+    }
 }
