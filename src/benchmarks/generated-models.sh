@@ -10,7 +10,7 @@
 #
 # The migrations are written once per size by the plugin itself (schema:generate, proven to build
 # the model exactly), one file; with SPLIT=1 (the default at 1,000 entities) cut into files of
-# three statements each, about 300 for 1,000 entities.
+# about 300 files.
 #
 # Usage: src/benchmarks/generated-models.sh [sizes...]        (default: 10 100 500 1000)
 # Env:   MVN_ARGS   extra Maven arguments, e.g. -Dmaven.repo.local=plugin/target/local-repo
@@ -109,7 +109,7 @@ with open(os.path.join(target, "pom.xml"), "w") as f:
 PY
 }
 
-split_migration() { # migrations folder: V1__*.sql cut into files of three statements
+split_migration() { # migrations folder: V1__*.sql cut into about 300 files
     python3 - "$1" <<'PY'
 import os, re, sys, glob
 folder = sys.argv[1]
@@ -117,9 +117,10 @@ folder = sys.argv[1]
 text = "\n".join(l for l in open(single).read().splitlines() if not l.lstrip().startswith("--"))
 statements = [s.strip() for s in re.split(r";\s*\n", text) if s.strip()]
 os.remove(single)
-for n, start in enumerate(range(0, len(statements), 3), 1):
+size = max(1, -(-len(statements) // 300))  # about 300 files, whatever the model's size
+for n, start in enumerate(range(0, len(statements), size), 1):
     with open(os.path.join(folder, f"V{n}__part_{n}.sql"), "w") as f:
-        f.write(";\n".join(statements[start:start + 3]) + ";\n")
+        f.write(";\n".join(statements[start:start + size]) + ";\n")
 PY
 }
 
