@@ -48,7 +48,7 @@ public final class HibernateModelBuilder {
     public EntityModel build(List<String> classNames, ClassLoader projectClassLoader, List<Path> projectClasspath,
                              TargetDatabase target, Map<String, String> properties) {
         ClassFileVersions.requireLoadable(classNames, projectClassLoader);
-        try {
+        try (QuietLog4jStatus quiet = QuietLog4jStatus.during()) {
             return buildWithHibernateFound(classNames, projectClassLoader, projectClasspath, target, properties);
         } catch (SchemaException | ServiceConfigurationError | LinkageError e) {
             // a class too new for this JVM surfaces as "Provider ... not found" or a class that cannot load
