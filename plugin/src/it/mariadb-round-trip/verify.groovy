@@ -8,9 +8,9 @@ try {
     def log = new File(basedir, 'build.log').text
     def folder = new File(basedir, 'src/main/resources/db/migration')
     def files = folder.list().sort()
-    assert files == ['V1__create_products_table.sql', 'V2__create_purchase_orders_table_and_2_more.sql',
+    assert files == ['V1__create_products_table.sql', 'V2__create_purchase_orders_table_and_4_more.sql',
                      'V3__create_invoices_table.sql'] : files
-    assert new File(basedir, 'src/main/schema-undo').list().sort() == ['U2__create_purchase_orders_table_and_2_more.sql',
+    assert new File(basedir, 'src/main/schema-undo').list().sort() == ['U2__create_purchase_orders_table_and_4_more.sql',
                                                                       'U3__create_invoices_table.sql']
 
     // the dialect came from the application's datasource URL
@@ -18,7 +18,7 @@ try {
     // 1: the failing diff named what is missing
     assert log.contains('purchase_orders')
     // 2: written for MariaDB, on the embedded server
-    def sql = new File(folder, 'V2__create_purchase_orders_table_and_2_more.sql').text
+    def sql = new File(folder, 'V2__create_purchase_orders_table_and_4_more.sql').text
     assert sql.contains('MariaDB 11.4') : sql
     assert sql.contains('create table purchase_orders') : sql
     // columns are compared without case, but written as the entity model spells them

@@ -4,9 +4,11 @@ import io.schemadiff.config.ApplicationProperties;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.pipeline.PipelineSettings;
 import io.schemadiff.pipeline.ProjectMigrations;
+import io.schemadiff.reference.FlywayProject;
 import java.util.ArrayList;
 import io.schemadiff.write.MigrationFolderCheck;
 import io.schemadiff.write.MigrationLock;
+import io.schemadiff.write.MigrationNaming;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -29,11 +31,15 @@ public class LockMojo extends AbstractMigrationsMojo {
         }
         try {
             PipelineSettings settings = migrationSettings();
-            Path folder = ProjectMigrations.resolve(settings, ApplicationProperties.load(
-                    settings.applicationConfigurationFolders(), settings.profiles()), new ArrayList<>()).writableFolder();
+            FlywayProject migrations = ProjectMigrations.resolve(settings, ApplicationProperties.load(
+                    settings.applicationConfigurationFolders(), settings.profiles()), new ArrayList<>());
+            Path folder = migrations.writableFolder();
+            // what Flyway applies, named as the project names it: another vendor's files are not released here
+            MigrationNaming naming = MigrationNaming.of(migrations.settings());
             // a folder with duplicate or misnamed files is not fit to be released as it is
-            MigrationFolderCheck.enforce(MigrationFolderCheck.check(folder, Optional.empty()), getLog()::warn);
-            Path written = MigrationLock.write(lockFile.toPath(), folder);
+            MigrationFolderCheck.enforce(MigrationFolderCheck.check(folder, Optional.empty(), naming,
+                    Boolean.TRUE.equals(migrations.settings().outOfOrder()), null), getLog()::warn);
+            Path written = MigrationLock.write(lockFile.toPath(), folder, naming);
             getLog().info("Locked the released migrations in " + written + ". Commit it.");
         } catch (SchemaException e) {
             throw new MojoExecutionException(e.getMessage(), e);

@@ -47,7 +47,7 @@ public final class HibernateModelBuilder {
      */
     public EntityModel build(List<String> classNames, ClassLoader projectClassLoader, List<Path> projectClasspath,
                              TargetDatabase target, Map<String, String> properties) {
-        try {
+        try (QuietLog4jStatus quiet = QuietLog4jStatus.during()) {
             return buildWithHibernateFound(classNames, projectClassLoader, projectClasspath, target, properties);
         } catch (SchemaException | ServiceConfigurationError | LinkageError e) {
             // a class too new for this JVM surfaces as "Provider ... not found" or a class that cannot load
@@ -74,7 +74,8 @@ public final class HibernateModelBuilder {
             }
             URL root = persistenceUnitRoot(projectClasspath);
             AtomicReference<String> script = new AtomicReference<>();
-            AtomicReference<SourceMap> sources = new AtomicReference<>(new SourceMap());
+            AtomicReference<SourceMap> sources = new AtomicReference<>();
+            AtomicReference<RuntimeException> untraced = new AtomicReference<>();
             // the plugin's Hibernate still traces tables and columns to fields; the DDL is the project's alone.
             // Two Hibernates, two class loaders, nothing shared: they boot at the same time
             Concurrently.run(() -> script.set(projectHibernate.createScript(classNames, root,
@@ -82,12 +83,33 @@ public final class HibernateModelBuilder {
                 try {
                     sources.set(metamodel(classNames, projectClassLoader, target, properties,
                             (metadata, registry) -> new Sources(target.dialect(), defaultSchema(properties)).of(metadata)));
-                } catch (SchemaException e) {
-                    // tracing is a courtesy: the project's Hibernate decides the DDL
+                } catch (RuntimeException | LinkageError e) {
+                    // a model written for another Hibernate (e.g. 6's CascadeType.SAVE_UPDATE, gone in 7)
+                    untraced.set(e instanceof RuntimeException runtime ? runtime : new SchemaException(e.toString(), e));
                 }
             });
+            if (sources.get() == null) {
+                sources.set(traceWithProjectHibernate(projectHibernate, classNames, target, properties, untraced.get()));
+            }
             return new EntityModel(splitStatements(script.get()), sources.get(), projectHibernate.version(),
                     defaultSchema(target, properties), EntityModel.Origin.PROJECT);
+        }
+    }
+
+    /**
+     * Tables and columns traced by the project's own Hibernate, when the plugin's could not read the model;
+     * if that fails too, an empty map that says why, so that no change is left without its entity silently.
+     */
+    private static SourceMap traceWithProjectHibernate(ProjectHibernate projectHibernate, List<String> classNames,
+                                                       TargetDatabase target, Map<String, String> properties,
+                                                       RuntimeException pluginFailure) {
+        try {
+            return new ProjectHibernateSources(projectHibernate, target.dialect(), defaultSchema(properties))
+                    .of(classNames, offlineSettings(target, properties));
+        } catch (RuntimeException | LinkageError e) {
+            return SourceMap.untraced("neither the plugin's Hibernate ORM " + Version.getVersionString() + " ("
+                    + rootMessage(pluginFailure) + ") nor the project's " + projectHibernate.version() + " ("
+                    + rootMessage(e) + ") could trace tables and columns to the entities");
         }
     }
 

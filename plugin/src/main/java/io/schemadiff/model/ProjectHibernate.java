@@ -96,6 +96,29 @@ public final class ProjectHibernate implements AutoCloseable {
         properties.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
         properties.put("hibernate.archive.autodetection", "");
 
+        return inProjectContext(() -> {
+            Object provider = loader.loadClass(PROVIDER).getConstructor().newInstance();
+            Class<?> unitInfoType = loader.loadClass("jakarta.persistence.spi.PersistenceUnitInfo");
+            Object unitInfo = Proxy.newProxyInstance(loader, new Class<?>[] {unitInfoType},
+                    (proxy, method, args) -> answer(method, classNames, persistenceUnitRoot));
+            provider.getClass().getMethod("generateSchema", unitInfoType, Map.class)
+                    .invoke(provider, unitInfo, properties);
+            return script.toString();
+        }, "could not write the create DDL for the entity model");
+    }
+
+    /** Work done with the project's Hibernate, by reflection. */
+    interface ProjectWork<T> {
+        T run() throws ReflectiveOperationException;
+    }
+
+    /**
+     * Runs {@code work} with the project's class loader as the context loader and the project's Hibernate
+     * logging kept quiet; settings are restored afterwards.
+     *
+     * @param failure what failed, for the message: "could not …"
+     */
+    <T> T inProjectContext(ProjectWork<T> work, String failure) {
         Thread thread = Thread.currentThread();
         ClassLoader previousContext = thread.getContextClassLoader();
         String previousProvider = System.getProperty("org.jboss.logging.provider");
@@ -107,16 +130,10 @@ public final class ProjectHibernate implements AutoCloseable {
         System.setProperty("org.jboss.logging.provider", "jdk");
         hibernateLog.setLevel(Level.SEVERE);
         try {
-            Object provider = loader.loadClass(PROVIDER).getConstructor().newInstance();
-            Class<?> unitInfoType = loader.loadClass("jakarta.persistence.spi.PersistenceUnitInfo");
-            Object unitInfo = Proxy.newProxyInstance(loader, new Class<?>[] {unitInfoType},
-                    (proxy, method, args) -> answer(method, classNames, persistenceUnitRoot));
-            provider.getClass().getMethod("generateSchema", unitInfoType, Map.class)
-                    .invoke(provider, unitInfo, properties);
-            return script.toString();
+            return work.run();
         } catch (InvocationTargetException e) {
-            throw new SchemaException("The project's Hibernate ORM " + version
-                    + " could not write the create DDL for the entity model: " + causes(e.getCause()), e.getCause());
+            throw new SchemaException("The project's Hibernate ORM " + version + " " + failure + ": "
+                    + causes(e.getCause()), e.getCause());
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new SchemaException("Cannot run the project's Hibernate ORM " + version + ": " + e, e);
         } finally {

@@ -18,6 +18,19 @@ public final class SourceMap {
     private final Map<String, String> columns = new TreeMap<>();
     private final Map<QualifiedName, List<HibernateCheck>> checks = new TreeMap<>();
     private final Map<QualifiedName, java.util.Set<String>> explicitNames = new TreeMap<>();
+    private String untraced;
+
+    /** No table or column traced, and why: said to the user rather than leaving every source empty. */
+    static SourceMap untraced(String reason) {
+        SourceMap map = new SourceMap();
+        map.untraced = reason;
+        return map;
+    }
+
+    /** Why changes name no entity or field, when tracing failed. */
+    public Optional<String> untraced() {
+        return Optional.ofNullable(untraced);
+    }
 
     /** A check constraint as Hibernate writes it: on one column, or ({@code column == null}) on the table. */
     public record HibernateCheck(String column, String expression) {
@@ -69,6 +82,11 @@ public final class SourceMap {
     /** e.g. {@code com.example.Account}, or {@code com.example.Transaction.tags} for a join table. */
     public Optional<String> ofTable(QualifiedName table) {
         return Optional.ofNullable(tables.get(table));
+    }
+
+    /** Every traced column ({@code schema.table.column}), with the field that maps it. */
+    Map<String, String> columns() {
+        return java.util.Collections.unmodifiableMap(columns);
     }
 
     /** e.g. {@code com.example.Account.phone}. */

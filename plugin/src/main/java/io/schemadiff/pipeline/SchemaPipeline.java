@@ -229,6 +229,8 @@ public final class SchemaPipeline {
         timings.put("model", elapsed(t));
         console.info("Model: " + discovered.entities().size() + " entities in packages matching " + settings.packages()
                 + ", DDL by " + model.producedBy() + " for " + target().describe());
+        model.sources().untraced().ifPresent(reason -> console.warn("Changes will not name their entities and fields: "
+                + reason + "."));
         if (settings.dialect() == Dialect.MARIADB) {
             refuseOtherDatabases(model);
         }

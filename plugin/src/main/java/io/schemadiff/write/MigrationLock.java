@@ -62,11 +62,19 @@ public final class MigrationLock {
         return Optional.of(new MigrationLock(file, checksums));
     }
 
-    /** Records every versioned and baseline migration in {@code folder} as released. */
+    /** Records every versioned and baseline migration in {@code folder} as released, with Flyway's default naming. */
     public static Path write(Path lockFile, Path folder) {
+        return write(lockFile, folder, MigrationNaming.FLYWAY_DEFAULTS);
+    }
+
+    /**
+     * Records every versioned and baseline migration Flyway picks up from {@code folder} with the project's
+     * {@code naming} as released: in a multi-vendor folder, only the files of the vendor Flyway runs.
+     */
+    public static Path write(Path lockFile, Path folder, MigrationNaming naming) {
         StringBuilder text = new StringBuilder("# Released Flyway migrations and their checksums, written by schema:lock.\n"
                 + "# schema:diff fails when one of them is edited or removed. Update it when you release.\n");
-        for (MigrationFolder.Migration migration : MigrationFolder.scan(folder).migrations()) {
+        for (MigrationFolder.Migration migration : MigrationFolder.scan(folder, naming).migrations()) {
             text.append(key(folder, migration.file())).append(' ').append(checksum(migration.file())).append('\n');
         }
         try {

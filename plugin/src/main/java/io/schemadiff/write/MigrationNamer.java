@@ -12,7 +12,10 @@ import java.util.Map;
 /**
  * Describes a set of changes the way people name migrations by hand: {@code create_budgets_table},
  * {@code add_phone_to_accounts}, {@code make_email_nullable_in_users}, {@code add_index_to_users_email},
- * {@code remove_status_from_users}; several topics become the main one plus {@code _and_N_more}.
+ * {@code remove_status_from_users}. Several topics become the main one plus {@code _and_N_more}, where N counts
+ * changes, as the build's summary does ("5 changes to 2 tables" goes with {@code add_phone_to_accounts_and_4_more}):
+ * the name says one change and how many others the file holds. A single topic (a new table with its keys,
+ * indexes and sequence) is named alone, since its name already covers every change in the file.
  */
 public final class MigrationNamer {
 
@@ -53,8 +56,9 @@ public final class MigrationNamer {
         if (phrases.size() == 1) {
             return slug(phrases.get(0));
         }
-        // the count is the part a reader needs: cut the main phrase, never the "_and_N_more"
-        String more = "_and_" + (phrases.size() - 1) + "_more";
+        // the count is the part a reader needs: cut the main phrase, never the "_and_N_more".
+        // N counts changes, the unit of the summary beside the file name, so that one plus N is what it says
+        String more = "_and_" + (plan.size() - 1) + "_more";
         return truncate(slug(phrases.get(0)), MAX_LENGTH - more.length()) + more;
     }
 

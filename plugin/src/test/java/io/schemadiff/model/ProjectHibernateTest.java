@@ -60,6 +60,33 @@ class ProjectHibernateTest {
         }
     }
 
+    /**
+     * The fallback for models the plugin's Hibernate cannot read: the project's Hibernate, called by
+     * reflection, traces every table, column and explicit name to the same entity and field.
+     */
+    @Test
+    void theProjectsHibernateTracesTablesAndColumnsAsThePluginsDoes() throws Exception {
+        Map<String, String> naming = Map.of("hibernate.physical_naming_strategy",
+                "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
+        SourceMap plugins = new HibernateModelBuilder().build(SHOP, getClass().getClassLoader(),
+                TargetDatabase.postgresql(14), naming).sources();
+
+        try (ProjectHibernate project = ProjectHibernate.find(testClasspath()).orElseThrow()) {
+            SourceMap projects = new ProjectHibernateSources(project, io.schemadiff.core.Dialect.POSTGRESQL, "public")
+                    .of(SHOP, Map.of("jakarta.persistence.database-product-name", "PostgreSQL",
+                            "jakarta.persistence.database-major-version", "14",
+                            "hibernate.boot.allow_jdbc_metadata_access", "false",
+                            "hibernate.physical_naming_strategy",
+                            "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy"));
+
+            assertFalse(plugins.columns().isEmpty());
+            assertEquals(plugins.tables(), projects.tables());
+            assertEquals(plugins.columns(), projects.columns());
+            assertEquals(plugins.explicitNames(), projects.explicitNames());
+            assertTrue(projects.untraced().isEmpty());
+        }
+    }
+
     @Test
     void theIsolatedHibernateSharesNoClassWithThePlugin() throws Exception {
         try (ProjectHibernate project = ProjectHibernate.find(testClasspath()).orElseThrow()) {

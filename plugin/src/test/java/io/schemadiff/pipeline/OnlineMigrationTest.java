@@ -86,10 +86,10 @@ class OnlineMigrationTest {
         Scenario scenario = drift(dir.resolve("online"));
         Comparison comparison = scenario.pipeline(scenario.settings()).generate().comparison();
 
-        assertEquals(List.of("V3__add_check_to_purchase_orders_and_3_more.sql",
-                "U3__add_check_to_purchase_orders_and_3_more.sql",
-                "V4__add_unique_to_customers_email_and_3_more_concurrently.sql",
-                "U4__add_unique_to_customers_email_and_3_more_concurrently.sql"), comparison.fileNames(),
+        assertEquals(List.of("V3__add_check_to_purchase_orders_and_4_more.sql",
+                "U3__add_check_to_purchase_orders_and_4_more.sql",
+                "V4__add_unique_to_customers_email_and_7_more_concurrently.sql",
+                "U4__add_unique_to_customers_email_and_7_more_concurrently.sql"), comparison.fileNames(),
                 comparison.migrationSql());
         Path first = scenario.migrations().resolve(comparison.migrationFileName());
         Path followUp = scenario.migrations().resolve(comparison.followUp().fileName());

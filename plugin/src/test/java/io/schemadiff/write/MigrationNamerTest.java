@@ -129,6 +129,24 @@ class MigrationNamerTest {
         assertEquals("add_phone_to_accounts_and_1_more", namer.describe(changes));
     }
 
+    /**
+     * The build says "4 changes to 3 objects" beside the file name: "and N more" counts changes too, so a
+     * reader adds one and N and finds the summary's count, even where one topic (a new table with its
+     * sequence and key) holds several changes.
+     */
+    @Test
+    void theCountIsOfChangesAsInTheSummaryNotOfTopics() {
+        Table table = budgets();
+        Sequence sequence = new Sequence(QualifiedName.of("public", "budget_seq"), "bigint", 1, 50, 1, Long.MAX_VALUE, 1, false);
+        List<Change> changes = List.of(
+                new Change.CreateSequence(sequence),
+                new Change.CreateTable(table),
+                new Change.AddForeignKey(BUDGETS, table.foreignKeys().get(0)),
+                new Change.AddColumn(ACCOUNTS, column("phone", "varchar(20)", true)));
+
+        assertEquals("create_budgets_table_and_3_more", namer.describe(changes));
+    }
+
     @Test
     void eachColumnOfOneTableIsItsOwnTopic() {
         List<Change> changes = List.of(
