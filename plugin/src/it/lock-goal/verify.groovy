@@ -10,6 +10,6 @@ def checksum = { File f -> def crc = new CRC32(); f.eachLine('UTF-8') { crc.upda
 assert entries[0] == "V1__create_books_table.sql ${checksum(new File(folder, 'V1__create_books_table.sql'))}"
 assert entries[1] == "V2__add_fax.sql ${checksum(new File(folder, 'V2__add_fax.sql'))}"
 def log = new File(basedir, 'build.log').text
-assert log.contains('Locked the released migrations in')
+assert log.contains('Locked the released migrations in src/main/resources/db/migration/schema.lock. Commit it.')
 assert !log.contains('was released') : 'a fresh lock matches its folder'
 return true

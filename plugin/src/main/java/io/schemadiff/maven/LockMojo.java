@@ -40,7 +40,9 @@ public class LockMojo extends AbstractMigrationsMojo {
             MigrationFolderCheck.enforce(MigrationFolderCheck.check(folder, Optional.empty(), naming,
                     Boolean.TRUE.equals(migrations.settings().outOfOrder()), null), getLog()::warn);
             Path written = MigrationLock.write(lockFile.toPath(), folder, naming);
-            getLog().info("Locked the released migrations in " + written + ". Commit it.");
+            Path base = project.getBasedir().toPath().toAbsolutePath();
+            Path shown = written.toAbsolutePath().startsWith(base) ? base.relativize(written.toAbsolutePath()) : written;
+            getLog().info("Locked the released migrations in " + shown + ". Commit it.");
         } catch (SchemaException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
