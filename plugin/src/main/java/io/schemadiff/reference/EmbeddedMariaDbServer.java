@@ -47,6 +47,12 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
      * data folder (143 MB with it, 55 MB with 8 MB), and the server would resize a log that differs.
      */
     private static final List<String> INNODB = List.of("--innodb-log-file-size=8M", "--innodb-buffer-pool-size=32M");
+    /**
+     * The server only, for data nobody keeps: no redo log flush at commit, no doublewrite buffer (a replay's DDL
+     * writes and syncs many small files: a replay of 800 statements took a quarter less time, median of 7).
+     */
+    private static final List<String> THROW_AWAY_DATA = List.of("--innodb-flush-log-at-trx-commit=0",
+            "--innodb-doublewrite=0");
 
     private final Process process;
     private final Path dataDir;
@@ -204,6 +210,7 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
                 "--bind-address=127.0.0.1", "--socket=" + dataDir.resolve("mysqld.sock"), "--skip-name-resolve",
                 "--skip-log-bin", "--skip-ssl", "--performance-schema=OFF"));
         command.addAll(INNODB);
+        command.addAll(THROW_AWAY_DATA);
         if (ROOT) {
             command.add("--user=root");
         }

@@ -40,12 +40,16 @@ public final class EmbeddedPostgresServer implements ScratchServer {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     /**
-     * For data nobody keeps: no flush to disk, no torn-page protection, no waiting for the WAL at commit.
+     * For data nobody keeps: no flush to disk, no torn-page protection, no waiting for the WAL at commit; and small
+     * shared buffers, which the server allocates at start and {@code create/drop database} scan (a start took about
+     * 0.3 s less than with the default 128 MB, a replay the same; autovacuum, {@code wal_level=minimal} and fewer
+     * {@code max_connections} made no measurable difference).
      */
     private static final Map<String, String> THROW_AWAY_DATA = Map.of(
             "fsync", "off",
             "full_page_writes", "off",
-            "synchronous_commit", "off");
+            "synchronous_commit", "off",
+            "shared_buffers", "16MB");
     private static final Map<Path, PgBinaryResolver> RESOLVERS = new ConcurrentHashMap<>();
 
     private final EmbeddedPostgres postgres;
