@@ -88,6 +88,22 @@ public final class EmbeddedPostgresServer implements ScratchServer {
         ServerRegistry registry = ServerRegistry.standard();
         registry.reapOrphans(console);
         Path template = template(binaries, console);
+        try {
+            return start(binaries, console, registry, template);
+        } catch (SchemaException e) {
+            if (template == null || !Files.isDirectory(template)) {
+                throw e;
+            }
+            // a prepared folder that something damaged (a cleaner of old temporary files): made again by initdb
+            console.debug("The embedded PostgreSQL did not start from " + template + " (" + e.getMessage()
+                    + "): preparing it again.");
+            ServerRegistry.deleteRecursively(template);
+            return start(binaries, console, registry, template);
+        }
+    }
+
+    private static EmbeddedPostgresServer start(Path binaries, Console console, ServerRegistry registry,
+                                                Path template) {
         ServerRegistry.Entry registration = null;
         Path dataDir = null;
         try {
