@@ -16,6 +16,7 @@ import io.schemadiff.reference.NamedMariaDbServer;
 import io.schemadiff.reference.NamedPostgresServer;
 import io.schemadiff.reference.ScratchServer;
 import io.schemadiff.reference.ServerConnection;
+import io.schemadiff.reference.SharedServers;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -456,14 +457,31 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
         if (mariadb) {
             Path binaries = new MariaDbBinaries(repositorySystem, session.getRepositorySession(),
                     project.getRemoteProjectRepositories()).resolve(mariadbVersion.trim());
-            return () -> EmbeddedMariaDbServer.start(binaries, console);
+            return shared("MariaDB", binaries, () -> EmbeddedMariaDbServer.start(binaries, console), console);
         }
         if (postgresVersion == null || postgresVersion.isBlank()) {
-            return () -> EmbeddedPostgresServer.start(null, console);
+            return shared("PostgreSQL", null, () -> EmbeddedPostgresServer.start(null, console), console);
         }
         Path binaries = new PostgresBinaries(repositorySystem, session.getRepositorySession(),
                 project.getRemoteProjectRepositories()).resolve(postgresVersion);
-        return () -> EmbeddedPostgresServer.start(binaries, console);
+        return shared("PostgreSQL", binaries, () -> EmbeddedPostgresServer.start(binaries, console), console);
+    }
+
+    /**
+     * In a build of several modules, the embedded server they all use, started once and stopped when the build
+     * ends; a build of one module has its own, stopped as soon as it is done with it.
+     */
+    private Supplier<ScratchServer> shared(String product, Path binaries, Supplier<ScratchServer> start,
+                                           MavenConsole console) {
+        if (session == null || session.getProjects() == null || session.getProjects().size() < 2) {
+            return start;
+        }
+        SharedServers servers = SharedServers.jvm();
+        if (!BuildEnd.onEnd(session, () -> servers.stopAll(new MavenConsole(getLog())))) {
+            return start;
+        }
+        String key = binaries == null ? "(default)" : binaries.toAbsolutePath().normalize().toString();
+        return () -> servers.lend(product, key, "module " + project.getArtifactId(), start, console);
     }
 
     /** The server or database of {@code reference=server|live}; credentials from settings.xml when given an id. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,15 +23,20 @@ import java.util.regex.Pattern;
 public final class ScratchDatabases {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final AtomicInteger NAMED = new AtomicInteger();
     private static final Pattern OWNED = Pattern.compile("schemadiff_[a-z]+_[0-9a-f]{8}_p(\\d+)_s([0-9a-z]+)_h([0-9a-f]{8})");
 
     private ScratchDatabases() {
     }
 
-    /** A new database name for {@code role} (e.g. {@code reference}, {@code model}), owned by this JVM. */
+    /**
+     * A new database name for {@code role} (e.g. {@code reference}, {@code model}), owned by this JVM. Modules of one
+     * build run in one JVM and may share a server: a counter keeps their names apart, random bits those of JVMs.
+     */
     public static String name(String role) {
         OwnerProcess owner = OwnerProcess.current();
-        return "schemadiff_" + role + "_" + HexFormat.of().formatHex(RANDOM.generateSeed(4)) + "_p" + owner.pid()
+        String serial = HexFormat.of().formatHex(RANDOM.generateSeed(2)) + String.format("%04x", NAMED.getAndIncrement() & 0xffff);
+        return "schemadiff_" + role + "_" + serial + "_p" + owner.pid()
                 + "_s" + Long.toString(Math.max(owner.startSeconds(), 0), 36) + "_h" + owner.host();
     }
 

@@ -218,12 +218,16 @@ class KilledBuildTest {
     }
 
     /**
-     * Everything in the children's temporary folder but the (empty) registry folder, and zonky's one-line probe
-     * of the Linux distribution, which zonky deletes when its JVM exits and kill -9 leaves: not a server, not ours.
+     * Everything in the children's temporary folder but the (empty) registry folder, the prepared data folder that
+     * servers are copied from (kept on purpose, for the next build), and zonky's one-line probe of the Linux
+     * distribution, which zonky deletes when its JVM exits and kill -9 leaves: not a server, not ours.
      */
     private List<String> leftovers() throws IOException {
+        Path prepared = tmp().resolve("schemadiff-postgres-"
+                + System.getProperty("user.name").replaceAll("[^A-Za-z0-9_.-]", "_"));
         try (Stream<Path> paths = Files.walk(tmp())) {
             return paths.filter(p -> !p.equals(tmp()))
+                    .filter(p -> !p.startsWith(prepared))
                     .filter(p -> !p.getFileName().toString().matches("detect_linux_distribution_\\d+\\.sh"))
                     .filter(p -> !(Files.isDirectory(p) && p.getFileName().toString().startsWith("schemadiff-servers-")))
                     .map(p -> tmp().relativize(p).toString()).sorted().toList();

@@ -1,0 +1,4 @@
+create table author (
+    id bigint not null primary key,
+    name varchar(255)
+);
