@@ -1,5 +1,6 @@
 package io.schemadiff.maven;
 
+import io.schemadiff.cache.CatalogCache;
 import io.schemadiff.cache.RecordingConsole;
 import io.schemadiff.cache.Verdict;
 import io.schemadiff.config.HibernatePropertiesOption;
@@ -37,6 +38,7 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -292,6 +294,16 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     protected boolean cache;
 
     /**
+     * Where catalogs of replayed migrations and of the model's DDL are kept, by the SHA-256 of what each
+     * depends on, so that a comparison after {@code mvn clean} or {@code schema:generate} replays nothing
+     * that did not change. Outside {@code target/} on purpose, so it outlives {@code mvn clean}; shared by
+     * every project of the user. Default: {@code .cache/schemadiff/catalogs} in the local repository.
+     * Kept under 200 files and 256 MB; {@code schema.cache=false} turns it off too.
+     */
+    @Parameter(property = "schema.catalogCache")
+    protected File catalogCache;
+
+    /**
      * Print how long each step took ("Timings (ms)": setup, the pipeline's stages, total) at info level,
      * for benchmarks and slow builds; otherwise they are printed with {@code -X} only.
      */
@@ -335,7 +347,9 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
                 return;
             }
             console = new RecordingConsole(new MavenConsole(getLog()));
-            SchemaPipeline pipeline = new SchemaPipeline(settings, console, servers(settings), Clock.systemUTC());
+            Supplier<ScratchServer> servers = servers(settings);
+            settings.catalogCache(catalogCache(settings));
+            SchemaPipeline pipeline = new SchemaPipeline(settings, console, servers, Clock.systemUTC());
             run(pipeline, settings);
         } catch (DestructiveChangesException | UnappliableMigrationException e) {
             throw new MojoFailureException(e.getMessage(), e);
@@ -445,6 +459,36 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
         return merged;
     }
 
+    /**
+     * The catalog cache, when it is on and the catalogs are built on an embedded server (a live reference's
+     * model too); a server of the user's is left out, since its version and settings are not ours to know.
+     */
+    private CatalogCache catalogCache(PipelineSettings settings) {
+        if (!cache || settings.reference() == PipelineSettings.Reference.SERVER) {
+            return null;
+        }
+        Path folder = catalogCache != null ? catalogCache.toPath()
+                : session == null || session.getRepositorySession() == null ? null
+                : session.getRepositorySession().getLocalRepository().getBasedir().toPath()
+                .resolve(".cache").resolve("schemadiff").resolve("catalogs");
+        if (folder == null) {
+            return null;
+        }
+        try {
+            String context = "plugin " + pluginVersion + " " + StoredVerdicts.ownJar() + "\n" + settings.dialect().id()
+                    + " server " + (embeddedBinaries == null ? "bundled" : embeddedBinaries.toAbsolutePath() + " "
+                    + Files.size(embeddedBinaries) + " " + Files.getLastModifiedTime(embeddedBinaries).toMillis())
+                    + "\n" + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+            return new CatalogCache(folder, context);
+        } catch (IOException | RuntimeException e) {
+            getLog().debug("No catalogs kept: " + e);
+            return null;
+        }
+    }
+
+    /** The binaries jar of the embedded server {@link #servers} resolved, or {@code null} for the bundled one. */
+    private Path embeddedBinaries;
+
     /** Where scratch databases go: a server the user named, or an embedded one of the chosen version. */
     private Supplier<ScratchServer> servers(PipelineSettings settings) throws MojoExecutionException {
         boolean mariadb = settings.dialect() == Dialect.MARIADB;
@@ -457,6 +501,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
         if (mariadb) {
             Path binaries = new MariaDbBinaries(repositorySystem, session.getRepositorySession(),
                     project.getRemoteProjectRepositories()).resolve(mariadbVersion.trim());
+            embeddedBinaries = binaries;
             return shared("MariaDB", binaries, () -> EmbeddedMariaDbServer.start(binaries, console), console);
         }
         if (postgresVersion == null || postgresVersion.isBlank()) {
@@ -464,6 +509,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
         }
         Path binaries = new PostgresBinaries(repositorySystem, session.getRepositorySession(),
                 project.getRemoteProjectRepositories()).resolve(postgresVersion);
+        embeddedBinaries = binaries;
         return shared("PostgreSQL", binaries, () -> EmbeddedPostgresServer.start(binaries, console), console);
     }
 

@@ -88,7 +88,7 @@ final class StoredVerdicts {
     }
 
     /** The plugin's own jar by size and time: a rebuilt snapshot of the same version counts as another plugin. */
-    private static String ownJar() {
+    static String ownJar() {
         try {
             Path jar = Path.of(StoredVerdicts.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(jar)) {

@@ -7,16 +7,40 @@ import java.util.function.Supplier;
 
 /**
  * Starts the scratch server on a thread of its own as soon as a comparison begins, so its start
- * (initdb, or unpacking MariaDB) overlaps with the scan and Hibernate instead of following them.
+ * (initdb, or unpacking MariaDB) overlaps with the scan and Hibernate instead of following them; or,
+ * when cached catalogs may make it unnecessary, {@link #onDemand only when asked for}.
  * {@link #get()} hands the server over, waiting for it if need be; a server never handed over (the
- * comparison failed before it needed one) is closed by {@link #close()}.
+ * comparison failed before it needed one) is closed by {@link #close()}; one never started costs nothing.
  */
 public final class ServerInBackground implements Supplier<ScratchServer>, AutoCloseable {
 
     private final CompletableFuture<ScratchServer> starting = new CompletableFuture<>();
+    private final Supplier<ScratchServer> servers;
+    private boolean begun;
     private boolean handedOver;
 
     private ServerInBackground(Supplier<ScratchServer> servers) {
+        this.servers = servers;
+    }
+
+    /** Begins starting a server of {@code servers} now. */
+    public static ServerInBackground start(Supplier<ScratchServer> servers) {
+        ServerInBackground server = new ServerInBackground(servers);
+        server.begin();
+        return server;
+    }
+
+    /** A server of {@code servers} that starts on {@link #begin()} or {@link #get()}, whichever comes first. */
+    public static ServerInBackground onDemand(Supplier<ScratchServer> servers) {
+        return new ServerInBackground(servers);
+    }
+
+    /** Starts the server in the background, if it is not starting yet. */
+    public synchronized void begin() {
+        if (begun) {
+            return;
+        }
+        begun = true;
         Thread thread = new Thread(() -> {
             try {
                 starting.complete(servers.get());
@@ -28,9 +52,9 @@ public final class ServerInBackground implements Supplier<ScratchServer>, AutoCl
         thread.start();
     }
 
-    /** Begins starting a server of {@code servers} now. */
-    public static ServerInBackground start(Supplier<ScratchServer> servers) {
-        return new ServerInBackground(servers);
+    /** Whether the server was asked for, so that it runs or is starting. */
+    public synchronized boolean begun() {
+        return begun;
     }
 
     /** The started server, once; whoever gets it closes it. A failed start is rethrown as it was thrown. */
@@ -39,6 +63,7 @@ public final class ServerInBackground implements Supplier<ScratchServer>, AutoCl
         if (handedOver) {
             throw new IllegalStateException("The scratch server was handed over already");
         }
+        begin();
         ScratchServer server = Concurrently.join(starting);
         handedOver = true;
         return server;
@@ -47,7 +72,7 @@ public final class ServerInBackground implements Supplier<ScratchServer>, AutoCl
     /** Stops a server nobody took, once it has started. */
     @Override
     public synchronized void close() {
-        if (handedOver) {
+        if (handedOver || !begun) {
             return;
         }
         handedOver = true;

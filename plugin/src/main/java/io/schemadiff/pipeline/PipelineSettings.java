@@ -1,5 +1,6 @@
 package io.schemadiff.pipeline;
 
+import io.schemadiff.cache.CatalogCache;
 import io.schemadiff.core.Dialect;
 import io.schemadiff.diff.Exclusions;
 import io.schemadiff.diff.KeptObjects;
@@ -67,6 +68,7 @@ public final class PipelineSettings {
     private List<String> profiles = List.of();
     private String persistenceUnit;
     private ServerConnection connection;
+    private CatalogCache catalogCache;
 
     /** What the model is compared with. */
     public enum Reference {
@@ -215,6 +217,10 @@ public final class PipelineSettings {
     }
     /** The server of {@link Reference#SERVER} or the database of {@link Reference#LIVE}. */
     public ServerConnection connection() { return connection; }
+
+    /** Where replayed and model catalogs are kept between runs, or {@code null} to build them every time. */
+    public CatalogCache catalogCache() { return catalogCache; }
+    public PipelineSettings catalogCache(CatalogCache value) { this.catalogCache = value; return this; }
 
     public PipelineSettings reference(Reference value, ServerConnection connection) {
         if (value != Reference.EMBEDDED && connection == null) {

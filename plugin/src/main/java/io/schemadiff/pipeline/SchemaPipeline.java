@@ -28,6 +28,7 @@ import io.schemadiff.model.EntityModel;
 import io.schemadiff.model.HibernateModelBuilder;
 import io.schemadiff.model.SourceMap;
 import io.schemadiff.overlap.ServerInBackground;
+import io.schemadiff.cache.CatalogKeys;
 import io.schemadiff.overlap.StepTimes;
 import io.schemadiff.reference.LiveDatabase;
 import io.schemadiff.reference.MigrationReplay;
@@ -153,8 +154,47 @@ public final class SchemaPipeline {
         }
         // a migration without the undo or follow-up it was promised with is half a result: all or none
         List<Path> written = new MigrationWriter().writeAll(files);
+        keepVerifiedCatalog(written);
         return new Generation(comparison, Optional.of(written.get(0)), List.copyOf(written));
     }
+
+    /**
+     * The replayed catalog a verification read after applying the generated migrations, to be kept for the
+     * next run once they are written.
+     */
+    private record VerifiedCatalog(ScratchCatalogs catalogs, DatabaseSchema catalog, Set<String> staged) {
+    }
+
+    /**
+     * Keeps the verified catalog under the inputs the migrations have now that the files are written, so the
+     * {@code schema:diff} after a {@code schema:generate} replays nothing: only when what was written into
+     * Flyway's folders is exactly what the verification applied.
+     */
+    private void keepVerifiedCatalog(List<Path> written) {
+        VerifiedCatalog kept = verified;
+        verified = null;
+        if (kept == null || settings.catalogCache() == null) {
+            return;
+        }
+        FlywayProject after = ProjectMigrations.resolve(settings, ApplicationProperties.load(
+                settings.applicationConfigurationFolders(), settings.profiles()), new ArrayList<>());
+        List<Path> inFlywayFolders = written.stream().map(p -> p.toAbsolutePath().normalize())
+                .filter(p -> after.folders().stream().anyMatch(f -> p.startsWith(f.toAbsolutePath().normalize())))
+                .toList();
+        Set<String> names = inFlywayFolders.stream().map(p -> p.getFileName().toString())
+                .collect(Collectors.toSet());
+        if (inFlywayFolders.size() != kept.staged().size() || !names.equals(kept.staged())) {
+            console.debug("The replayed catalog is not kept: the files written into Flyway's folders, " + names
+                    + ", are not the ones verified, " + kept.staged());
+            return;
+        }
+        String inputs = referenceInputs(after);
+        long migrations = kept.staged().stream().filter(name -> !name.endsWith(".conf")).count();
+        kept.catalogs().keepVerified(inputs, kept.catalog(), kept.catalogs().replayed() + (int) migrations);
+    }
+
+    /** Set by a verification that passed, for {@link #keepVerifiedCatalog}. */
+    private VerifiedCatalog verified;
 
     /**
      * The result of {@link #generate()}: the comparison, the migration written, if any, and every file
@@ -172,13 +212,34 @@ public final class SchemaPipeline {
         ApplicationProperties application = ApplicationProperties.load(settings.applicationConfigurationFolders(),
                 settings.profiles());
         CheckedMigrations checked = checkedMigrations(application);
-        try (ServerInBackground server = ServerInBackground.start(servers)) {
+        // kept catalogs of these migrations may make the server unnecessary: then it starts when it is needed
+        try (ServerInBackground server = ScratchCatalogs.referenceProbablyKept(settings.catalogCache(),
+                checked.referenceInputs()) ? ServerInBackground.onDemand(servers) : ServerInBackground.start(servers)) {
             return compare(server, application, checked);
         }
     }
 
-    /** The project's migrations, their folders checked before anything runs. */
-    private record CheckedMigrations(FlywayProject migrations, List<String> flywaySources, MigrationNaming naming) {
+    /**
+     * The project's migrations, their folders checked before anything runs.
+     *
+     * @param referenceInputs what the replayed catalog depends on, when it may be kept ({@link CatalogKeys})
+     */
+    private record CheckedMigrations(FlywayProject migrations, List<String> flywaySources, MigrationNaming naming,
+                                     String referenceInputs) {
+    }
+
+    /** The inputs of the migrations' catalog, when catalogs are kept and the reference is replayed here. */
+    private String referenceInputs(FlywayProject migrations) {
+        if (settings.catalogCache() == null || settings.reference() != PipelineSettings.Reference.EMBEDDED) {
+            return null;
+        }
+        try {
+            return CatalogKeys.migrations(migrations, settings.dialect(), new MigrationReplay(migrations,
+                    settings.dialect()).historyTable(), settings.classesDirectory(), settings.classpath());
+        } catch (java.io.UncheckedIOException e) {
+            console.debug("No replayed catalog kept: " + e.getMessage());
+            return null;
+        }
     }
 
     private CheckedMigrations checkedMigrations(ApplicationProperties application) {
@@ -206,10 +267,10 @@ public final class SchemaPipeline {
         if (writing) {
             WritableFolder.require(migrations.writableFolder());
         }
-        return new CheckedMigrations(migrations, flywaySources, naming);
+        return new CheckedMigrations(migrations, flywaySources, naming, referenceInputs(migrations));
     }
 
-    private Comparison compare(Supplier<ScratchServer> servers, ApplicationProperties application,
+    private Comparison compare(ServerInBackground servers, ApplicationProperties application,
                                CheckedMigrations checked) {
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
@@ -241,158 +302,139 @@ public final class SchemaPipeline {
         Dialect dialect = settings.dialect();
         console.info("Migrations: " + migrations.describe(settings.baseDirectory()) + (flywaySources.isEmpty() ? ""
                 : " (Flyway settings from " + String.join(", ", flywaySources) + ")"));
-        // named after this JVM, so that a run against the same server drops them if this build is killed
-        String referenceName = ScratchDatabases.name("reference");
-        String modelName = ScratchDatabases.name("model");
-
-        t = System.nanoTime();
-        try (ScratchServer server = servers.get()) {
-            timings.put("server", elapsed(t));
-            try {
-                t = System.nanoTime();
-                MigrationReplay replay = new MigrationReplay(migrations, dialect);
-                boolean live = settings.reference() == PipelineSettings.Reference.LIVE;
-                DataSource reference;
-                int replayed = 0;
-                MigrationStatus status = null;
-                String referenceLabel;
-                if (live) {
-                    LiveDatabase database = new LiveDatabase(settings.connection());
-                    database.checkReadOnly();
-                    reference = database.dataSource();
-                    status = database.status(replay);
-                    referenceLabel = "live database " + database.describe() + " (" + dialect.productName() + " " + database.version()
-                            + ", read-only)";
-                } else {
-                    reference = server.createDatabase(referenceName);
-                    referenceLabel = null;
-                }
-                DataSource modelDatabase = server.createDatabase(modelName);
-                if (live) {
-                    timings.put("read live", elapsed(t));
-                    t = System.nanoTime();
-                    ModelDdl.apply(modelDatabase, model, dialect);
-                    timings.put("apply model", elapsed(t));
-                } else {
-                    // two databases, two sessions: the replay and the model's DDL do not wait for each other
-                    StepTimes steps = StepTimes.replayAndApply(() -> replay.replay(reference),
-                            () -> ModelDdl.apply(modelDatabase, model, dialect));
-                    replayed = steps.replayed();
-                    timings.put("replay", steps.replayMillis());
-                    timings.put("apply model", steps.applyMillis());
-                    referenceLabel = replayed + " migration(s) replayed on "
-                            + (settings.reference() == PipelineSettings.Reference.SERVER
-                            ? "a scratch database of " + settings.connection() + ", version"
-                            : "embedded " + dialect.productName())
-                            + " " + server.version();
-                }
-                console.info("Reference: " + referenceLabel);
-
-                t = System.nanoTime();
-                CatalogReader reader = CatalogReader.of(dialect, Set.of(replay.historyTable()));
-                Exclusions exclusions = Exclusions.of(settings.exclude());
-                DatabaseSchema modelSchema = exclusions.removeFrom(
-                        withHibernateChecks(read(reader, modelDatabase, null), model.sources()), false);
-                DatabaseSchema referenceSchema = exclusions.removeFrom(
-                        read(reader, reference, modelSchema.schemas()), true);
-                SchemaDiff diff = Renames.parse(settings.renames(), model.defaultSchema()).diff(referenceSchema, modelSchema)
-                        .plus(ExplicitNames.renames(referenceSchema, modelSchema, model.sources().explicitNames(),
-                                dialect == Dialect.POSTGRESQL));
-                diff = settings.kept().applyTo(diff);
-                if (dialect == Dialect.MARIADB) {
-                    diff = ForeignKeyIndexes.arrange(diff, referenceSchema);
-                    diff = new SchemaDiff(AutoIncrementKeys.arrange(diff.changes()), diff.unmanaged());
-                }
-                timings.put("diff", elapsed(t));
-                Renames.probable(diff.changes()).forEach(console::warn);
-
-                if (diff.isEmpty()) {
-                    return new Comparison(discovered, model, diff, List.of(), null, null, server.version(), replayed,
-                            timings, modelSchema, referenceSchema, null, null, null, null, referenceLabel, status, migrations.writableFolder(), dialect,
-                            null, OnlinePlan.Mode.PLAIN, List.of());
-                }
-
-                // on tables with rows, what would block writes while it scans or builds goes lock-safe to a
-                // follow-up migration, outside a transaction (schema.online, schema.concurrentIndexes)
-                OnlinePlan.Mode rendering = settings.online() ? OnlinePlan.Mode.ONLINE
-                        : settings.concurrentIndexes() ? OnlinePlan.Mode.INDEXES : OnlinePlan.Mode.PLAIN;
-                OnlinePlan online = OnlinePlan.of(diff.changes(), referenceSchema.tables().keySet(), rendering,
-                        settings.backfill());
-                diff = new SchemaDiff(online.changes(), diff.unmanaged());
-
-                t = System.nanoTime();
-                MigrationRenderer renderer = new MigrationRenderer(dialect.id(), settings.templatesDirectory(),
-                        spellings(reader, modelDatabase));
-                // after every version Flyway applied, Java migrations and jars included
-                MigrationFolder folder = MigrationFolder.scan(migrations.folders(),
-                        live ? List.of() : appliedVersions(reference, replay.qualifiedHistoryTable()), naming);
-                // the folder's own pattern: a vendor's sub-folder and suffix, the way names end
-                MigrationFolder.Placement found = folder.placement(naming);
-                // no migrations folder yet: the first one goes where the project's Flyway settings say
-                MigrationFolder.Placement placement = found.folder() != null ? found
-                        : new MigrationFolder.Placement(migrations.writableFolder(), found.suffix(), found.joiner());
-                NextMigration next = new NextMigration(naming, placement,
-                        settings.undo() ? UndoFolder.resolve(settings.undoDirectory(), settings.baseDirectory(),
-                                migrations.folders(), naming, placement.folder()) : null);
-                String version = folder.nextVersion(clock, settings.versionScheme());
-                String description = settings.message() != null && !settings.message().isBlank()
-                        ? MigrationNamer.slug(settings.message()) : null;
-                Map<Change, SafetyLint.Finding> findings = new java.util.HashMap<>();
-                List<SafetyLint.Finding> reviewed = SafetyLint.review(diff.changes(), referenceSchema, dialect, rendering);
-                for (int i = 0; i < reviewed.size(); i++) {
-                    findings.put(diff.changes().get(i), reviewed.get(i));
-                }
-                boolean split = !online.first().isEmpty() && !online.followUp().isEmpty();
-                String followUpVersion = MigrationFolder.after(version);
-                String followUpName = split ? fileNames(followUpVersion, followUpDescription(online.followUp()),
-                        next)[0] : null;
-                GeneratedMigration first = online.first().isEmpty()
-                        ? renderMigration(renderer, online.followUp(), version, description, false, null, null, model,
-                        referenceSchema, next, findings)
-                        : renderMigration(renderer, online.first(), version, description, true, followUpName, null, model,
-                        referenceSchema, next, findings);
-                GeneratedMigration followUp = split
-                        ? renderMigration(renderer, online.followUp(), followUpVersion, null, false, null,
-                        first.fileName(), model, referenceSchema, next, findings)
-                        : null;
-                List<RenderedChange> rendered = combined(diff.changes(), first, followUp);
-                timings.put("render", elapsed(t));
-
-                String dataProblem = null;
-                // a live database is never written to: its SQL is proven only where migrations are replayed
-                if (settings.verify() && !live) {
-                    t = System.nanoTime();
-                    Map<String, String> files = new LinkedHashMap<>();
-                    first.addFiles(files, false);
-                    if (followUp != null) {
-                        followUp.addFiles(files, false);
-                    }
-                    dataProblem = verify(replay, reference, reader, modelSchema, files, reviewed,
-                            model.sources().explicitNames());
-                    if (first.undoSql() != null && dataProblem == null) {
-                        // undone in the reverse order of doing
-                        Map<String, String> undos = new LinkedHashMap<>();
-                        Set<String> outsideTransaction = new java.util.HashSet<>();
-                        for (GeneratedMigration migration : followUp == null ? List.of(first) : List.of(followUp, first)) {
-                            undos.put(migration.undoFileName(), migration.undoSql());
-                            if (!migration.transactional()) {
-                                outsideTransaction.add(migration.undoFileName());
-                            }
-                        }
-                        verifyUndo(reference, reader, referenceSchema, undos, outsideTransaction);
-                    }
-                    timings.put("verify", elapsed(t));
-                }
-                return new Comparison(discovered, model, diff, rendered, first.fileName(), first.sql(), server.version(),
-                        replayed, timings, modelSchema, referenceSchema, first.undoFileName(), first.undoSql(),
-                        dataProblem, followUp == null ? null : followUp.asFollowUp(), referenceLabel, status,
-                        next.placement().folder(), dialect, next.undoFolder(), rendering, outsideTransaction(first, followUp));
-            } finally {
-                if (settings.reference() != PipelineSettings.Reference.LIVE) {
-                    dropQuietly(server, referenceName);
-                }
-                dropQuietly(server, modelName);
+        MigrationReplay replay = new MigrationReplay(migrations, dialect);
+        CatalogReader reader = CatalogReader.of(dialect, Set.of(replay.historyTable()));
+        boolean live = settings.reference() == PipelineSettings.Reference.LIVE;
+        MigrationStatus status = null;
+        DataSource liveReference = null;
+        String referenceLabel = null;
+        if (live) {
+            t = System.nanoTime();
+            LiveDatabase database = new LiveDatabase(settings.connection());
+            database.checkReadOnly();
+            liveReference = database.dataSource();
+            status = database.status(replay);
+            referenceLabel = "live database " + database.describe() + " (" + dialect.productName() + " " + database.version()
+                    + ", read-only)";
+            timings.put("read live", elapsed(t));
+        }
+        try (ScratchCatalogs catalogs = new ScratchCatalogs(servers, settings.catalogCache(), checked.referenceInputs(),
+                replay, model, dialect, reader, liveReference, timings, console)) {
+            DatabaseSchema modelCatalog = catalogs.modelCatalog();
+            DatabaseSchema referenceCatalog = catalogs.referenceCatalog(modelCatalog.schemas());
+            int replayed = catalogs.replayed();
+            if (!live) {
+                referenceLabel = catalogs.referenceReused()
+                        ? "the catalog of " + replayed + " migration(s) replayed earlier on embedded "
+                        + dialect.productName() + " " + catalogs.serverVersion() + ", kept in "
+                        + shown(catalogs.cache().folder()) + " (-Dschema.cache=false replays them)"
+                        : replayed + " migration(s) replayed on "
+                        + (settings.reference() == PipelineSettings.Reference.SERVER
+                        ? "a scratch database of " + settings.connection() + ", version"
+                        : "embedded " + dialect.productName())
+                        + " " + catalogs.serverVersion();
             }
+            console.info("Reference: " + referenceLabel);
+
+            t = System.nanoTime();
+            Exclusions exclusions = Exclusions.of(settings.exclude());
+            DatabaseSchema modelSchema = exclusions.removeFrom(
+                    withHibernateChecks(modelCatalog, model.sources()), false);
+            DatabaseSchema referenceSchema = exclusions.removeFrom(referenceCatalog, true);
+            SchemaDiff diff = Renames.parse(settings.renames(), model.defaultSchema()).diff(referenceSchema, modelSchema)
+                    .plus(ExplicitNames.renames(referenceSchema, modelSchema, model.sources().explicitNames(),
+                            dialect == Dialect.POSTGRESQL));
+            diff = settings.kept().applyTo(diff);
+            if (dialect == Dialect.MARIADB) {
+                diff = ForeignKeyIndexes.arrange(diff, referenceSchema);
+                diff = new SchemaDiff(AutoIncrementKeys.arrange(diff.changes()), diff.unmanaged());
+            }
+            timings.put("diff", elapsed(t));
+            Renames.probable(diff.changes()).forEach(console::warn);
+
+            if (diff.isEmpty()) {
+                return new Comparison(discovered, model, diff, List.of(), null, null, catalogs.serverVersion(), replayed,
+                        timings, modelSchema, referenceSchema, null, null, null, null, referenceLabel, status, migrations.writableFolder(), dialect,
+                        null, OnlinePlan.Mode.PLAIN, List.of());
+            }
+
+            // on tables with rows, what would block writes while it scans or builds goes lock-safe to a
+            // follow-up migration, outside a transaction (schema.online, schema.concurrentIndexes)
+            OnlinePlan.Mode rendering = settings.online() ? OnlinePlan.Mode.ONLINE
+                    : settings.concurrentIndexes() ? OnlinePlan.Mode.INDEXES : OnlinePlan.Mode.PLAIN;
+            OnlinePlan online = OnlinePlan.of(diff.changes(), referenceSchema.tables().keySet(), rendering,
+                    settings.backfill());
+            diff = new SchemaDiff(online.changes(), diff.unmanaged());
+
+            // a difference is rendered and proven on the databases themselves, kept catalogs or not
+            catalogs.databases();
+            t = System.nanoTime();
+            MigrationRenderer renderer = new MigrationRenderer(dialect.id(), settings.templatesDirectory(),
+                    spellings(reader, catalogs.modelDatabase()));
+            // after every version Flyway applied, Java migrations and jars included
+            MigrationFolder folder = MigrationFolder.scan(migrations.folders(),
+                    live ? List.of() : appliedVersions(catalogs.referenceDatabase(), replay.qualifiedHistoryTable()), naming);
+            // the folder's own pattern: a vendor's sub-folder and suffix, the way names end
+            MigrationFolder.Placement found = folder.placement(naming);
+            // no migrations folder yet: the first one goes where the project's Flyway settings say
+            MigrationFolder.Placement placement = found.folder() != null ? found
+                    : new MigrationFolder.Placement(migrations.writableFolder(), found.suffix(), found.joiner());
+            NextMigration next = new NextMigration(naming, placement,
+                    settings.undo() ? UndoFolder.resolve(settings.undoDirectory(), settings.baseDirectory(),
+                            migrations.folders(), naming, placement.folder()) : null);
+            String version = folder.nextVersion(clock, settings.versionScheme());
+            String description = settings.message() != null && !settings.message().isBlank()
+                    ? MigrationNamer.slug(settings.message()) : null;
+            Map<Change, SafetyLint.Finding> findings = new java.util.HashMap<>();
+            List<SafetyLint.Finding> reviewed = SafetyLint.review(diff.changes(), referenceSchema, dialect, rendering);
+            for (int i = 0; i < reviewed.size(); i++) {
+                findings.put(diff.changes().get(i), reviewed.get(i));
+            }
+            boolean split = !online.first().isEmpty() && !online.followUp().isEmpty();
+            String followUpVersion = MigrationFolder.after(version);
+            String followUpName = split ? fileNames(followUpVersion, followUpDescription(online.followUp()),
+                    next)[0] : null;
+            GeneratedMigration first = online.first().isEmpty()
+                    ? renderMigration(renderer, online.followUp(), version, description, false, null, null, model,
+                    referenceSchema, next, findings)
+                    : renderMigration(renderer, online.first(), version, description, true, followUpName, null, model,
+                    referenceSchema, next, findings);
+            GeneratedMigration followUp = split
+                    ? renderMigration(renderer, online.followUp(), followUpVersion, null, false, null,
+                    first.fileName(), model, referenceSchema, next, findings)
+                    : null;
+            List<RenderedChange> rendered = combined(diff.changes(), first, followUp);
+            timings.put("render", elapsed(t));
+
+            String dataProblem = null;
+            // a live database is never written to: its SQL is proven only where migrations are replayed
+            if (settings.verify() && !live) {
+                t = System.nanoTime();
+                Map<String, String> files = new LinkedHashMap<>();
+                first.addFiles(files, false);
+                if (followUp != null) {
+                    followUp.addFiles(files, false);
+                }
+                dataProblem = verify(replay, catalogs, modelSchema, files, reviewed,
+                        model.sources().explicitNames());
+                if (first.undoSql() != null && dataProblem == null) {
+                    // undone in the reverse order of doing
+                    Map<String, String> undos = new LinkedHashMap<>();
+                    Set<String> outsideTransaction = new java.util.HashSet<>();
+                    for (GeneratedMigration migration : followUp == null ? List.of(first) : List.of(followUp, first)) {
+                        undos.put(migration.undoFileName(), migration.undoSql());
+                        if (!migration.transactional()) {
+                            outsideTransaction.add(migration.undoFileName());
+                        }
+                    }
+                    verifyUndo(catalogs.referenceDatabase(), reader, referenceSchema, undos, outsideTransaction);
+                }
+                timings.put("verify", elapsed(t));
+            }
+            return new Comparison(discovered, model, diff, rendered, first.fileName(), first.sql(), catalogs.serverVersion(),
+                    replayed, timings, modelSchema, referenceSchema, first.undoFileName(), first.undoSql(),
+                    dataProblem, followUp == null ? null : followUp.asFollowUp(), referenceLabel, status,
+                    next.placement().folder(), dialect, next.undoFolder(), rendering, outsideTransaction(first, followUp));
         }
     }
 
@@ -532,15 +574,6 @@ public final class SchemaPipeline {
             return mariadb.spellings(connection);
         } catch (SQLException e) {
             throw new SchemaException("Cannot read the model database's names: " + e.getMessage(), e);
-        }
-    }
-
-    private static DatabaseSchema read(CatalogReader reader, DataSource database, Set<String> schemas) {
-        try (Connection connection = database.getConnection()) {
-            Set<String> wanted = schemas != null ? schemas : reader.userSchemas(connection);
-            return reader.read(connection, new TreeSet<>(wanted));
-        } catch (SQLException e) {
-            throw new SchemaException("Cannot read the database catalog: " + e.getMessage(), e);
         }
     }
 
@@ -744,7 +777,7 @@ public final class SchemaPipeline {
             }
         }
         DatabaseSchema after = Exclusions.of(settings.exclude()).removeFrom(
-                read(reader, reference, before.schemas()), false);
+                ScratchCatalogs.read(reader, reference, before.schemas()), false);
         if (!SchemaFingerprint.of(after).equals(SchemaFingerprint.of(before))) {
             SchemaDiff left = new SchemaDiffer().diff(after, before);
             throw new SchemaException("Internal error: after the migration and its undo " + names
@@ -759,9 +792,10 @@ public final class SchemaPipeline {
      *
      * @return why the migrations do not run on the data the existing ones insert, or {@code null}
      */
-    private String verify(MigrationReplay replay, DataSource reference, CatalogReader reader,
+    private String verify(MigrationReplay replay, ScratchCatalogs catalogs,
                           DatabaseSchema model, Map<String, String> files, List<SafetyLint.Finding> findings,
                           Map<io.schemadiff.schema.QualifiedName, Set<String>> explicitNames) {
+        DataSource reference = catalogs.referenceDatabase();
         String names = String.join(" and ", files.keySet());
         Path staging = null;
         try {
@@ -793,8 +827,8 @@ public final class SchemaPipeline {
         } finally {
             deleteQuietly(staging);
         }
-        DatabaseSchema applied = Exclusions.of(settings.exclude()).removeFrom(
-                read(reader, reference, model.schemas()), false);
+        DatabaseSchema appliedCatalog = catalogs.read(reference, model.schemas());
+        DatabaseSchema applied = Exclusions.of(settings.exclude()).removeFrom(appliedCatalog, false);
         SchemaDiff remaining = settings.kept().applyTo(new SchemaDiffer().diff(applied, model)
                 .plus(ExplicitNames.renames(applied, model, explicitNames, settings.dialect() == Dialect.POSTGRESQL)));
         if (!remaining.isEmpty()) {
@@ -802,6 +836,7 @@ public final class SchemaPipeline {
                     + ", these changes still separate the migrations from the model, so it was not written:\n"
                     + describe(remaining) + "\nPlease report this with the entity classes involved." + listing(files));
         }
+        verified = new VerifiedCatalog(catalogs, appliedCatalog, files.keySet());
         return null;
     }
 

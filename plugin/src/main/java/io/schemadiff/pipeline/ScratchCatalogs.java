@@ -1,0 +1,322 @@
+package io.schemadiff.pipeline;
+
+import io.schemadiff.cache.CatalogCache;
+import io.schemadiff.cache.CatalogCodec;
+import io.schemadiff.cache.CatalogKeys;
+import io.schemadiff.catalog.CatalogReader;
+import io.schemadiff.core.Console;
+import io.schemadiff.core.Dialect;
+import io.schemadiff.core.SchemaException;
+import io.schemadiff.model.EntityModel;
+import io.schemadiff.overlap.ServerInBackground;
+import io.schemadiff.overlap.StepTimes;
+import io.schemadiff.reference.MigrationReplay;
+import io.schemadiff.reference.ScratchDatabases;
+import io.schemadiff.reference.ScratchServer;
+import io.schemadiff.schema.DatabaseSchema;
+
+import javax.sql.DataSource;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The two schemas a comparison needs: the reference (the migrations replayed, or a live database) and
+ * the model (Hibernate's DDL applied), each in a scratch database of its own. A catalog whose inputs did
+ * not change since it was last read comes from the {@link CatalogCache} instead, and the server starts
+ * only when something must be built: after {@code mvn clean}, or after {@code schema:generate}, a
+ * comparison that finds nothing to do needs no server at all. Rendering and verifying a difference work
+ * on the databases themselves, which are then built on demand ({@link #databases()}).
+ */
+final class ScratchCatalogs implements AutoCloseable {
+
+    private static final String SERVER_VERSION = "server";
+    private static final String MIGRATIONS = "migrations";
+
+    private final ServerInBackground servers;
+    private final CatalogCache cache;
+    private final String referenceInputs;
+    private final MigrationReplay replay;
+    private final EntityModel model;
+    private final Dialect dialect;
+    private final CatalogReader reader;
+    private final DataSource liveReference;
+    private final Map<String, Long> timings;
+    private final Console console;
+
+    private ScratchServer server;
+    private String serverVersion;
+    private String referenceName;
+    private String modelName;
+    private DataSource referenceDatabase;
+    private DataSource modelDatabase;
+    private int replayed;
+    private boolean referenceReused;
+    private boolean modelReused;
+    private DatabaseSchema modelCatalog;
+
+    /**
+     * @param cache           where catalogs are kept, or {@code null} to build both every time
+     * @param referenceInputs the migrations' {@link CatalogKeys#migrations inputs}, or {@code null} when the
+     *                        reference is not kept (a live database, or a server of the user's)
+     * @param liveReference   the live database that is the reference, or {@code null} to replay the migrations
+     * @param timings         where the steps' times go, as the pipeline's other stages' do
+     */
+    ScratchCatalogs(ServerInBackground servers, CatalogCache cache, String referenceInputs, MigrationReplay replay,
+                    EntityModel model, Dialect dialect, CatalogReader reader, DataSource liveReference,
+                    Map<String, Long> timings, Console console) {
+        this.servers = servers;
+        this.cache = cache;
+        this.referenceInputs = cache == null || liveReference != null ? null : referenceInputs;
+        this.replay = replay;
+        this.model = model;
+        this.dialect = dialect;
+        this.reader = reader;
+        this.liveReference = liveReference;
+        this.timings = timings;
+        this.console = console;
+    }
+
+    /**
+     * Whether a comparison of these migrations probably needs no replay, so that the server need not be
+     * started before the model is known: a catalog of the same migrations is kept (read for some set of
+     * namespaces, which the model decides).
+     */
+    static boolean referenceProbablyKept(CatalogCache cache, String referenceInputs) {
+        return cache != null && referenceInputs != null
+                && cache.hasAny(cache.name("reference", referenceInputs, null) + "-");
+    }
+
+    /** The model's catalog, as its database has it. */
+    DatabaseSchema modelCatalog() {
+        if (modelCatalog != null) {
+            return modelCatalog;
+        }
+        String name = cache == null ? null : cache.name("model", CatalogKeys.model(model.ddl(), dialect,
+                replay.historyTable()), null);
+        Optional<CatalogCodec.Entry> kept = load(name);
+        if (kept.isPresent()) {
+            modelReused = true;
+            remember(kept.get());
+            modelCatalog = kept.get().schema();
+            return modelCatalog;
+        }
+        // the replay goes alongside when it will be needed anyway: the two databases do not wait for each other
+        build(liveReference == null && referenceDatabase == null
+                && !referenceProbablyKept(cache, referenceInputs), true);
+        long start = System.nanoTime();
+        modelCatalog = read(modelDatabase, null);
+        timings.merge("read catalogs", elapsed(start), Long::sum);
+        store(name, modelCatalog, Map.of());
+        return modelCatalog;
+    }
+
+    /** The reference's catalog in {@code schemas}, the model's namespaces. */
+    DatabaseSchema referenceCatalog(Set<String> schemas) {
+        if (liveReference != null) {
+            return timedRead(liveReference, schemas);
+        }
+        String name = referenceInputs == null ? null
+                : cache.name("reference", referenceInputs, CatalogKeys.schemas(schemas));
+        if (referenceDatabase == null) {
+            Optional<CatalogCodec.Entry> kept = load(name);
+            if (kept.isPresent()) {
+                referenceReused = true;
+                remember(kept.get());
+                replayed = Integer.parseInt(kept.get().meta().getOrDefault(MIGRATIONS, "0"));
+                return kept.get().schema();
+            }
+            build(true, false);
+        }
+        DatabaseSchema catalog = timedRead(referenceDatabase, schemas);
+        store(name, catalog, Map.of(MIGRATIONS, String.valueOf(replayed)));
+        return catalog;
+    }
+
+    /**
+     * Keeps the catalog a verification read after the generated migrations were applied, for the run after
+     * they are written, under the inputs the migrations will have then ({@code inputsAfterWriting}).
+     */
+    void keepVerified(String inputsAfterWriting, DatabaseSchema catalog, int migrationsAfterWriting) {
+        if (cache == null || inputsAfterWriting == null || liveReference != null) {
+            return;
+        }
+        store(cache.name("reference", inputsAfterWriting, CatalogKeys.schemas(catalog.schemas())), catalog,
+                Map.of(MIGRATIONS, String.valueOf(migrationsAfterWriting)));
+    }
+
+    /** Builds whichever of the two databases is not there yet, for rendering and verifying a difference. */
+    void databases() {
+        boolean replayNow = liveReference == null && referenceDatabase == null;
+        boolean applyNow = modelDatabase == null;
+        if (replayNow || applyNow) {
+            build(replayNow, applyNow);
+        }
+    }
+
+    /** The replayed database, or the live one; built on demand. */
+    DataSource referenceDatabase() {
+        if (liveReference != null) {
+            return liveReference;
+        }
+        if (referenceDatabase == null) {
+            build(true, false);
+        }
+        return referenceDatabase;
+    }
+
+    /** The database the model's DDL was applied to; built on demand. */
+    DataSource modelDatabase() {
+        if (modelDatabase == null) {
+            build(false, true);
+        }
+        return modelDatabase;
+    }
+
+    /** The migrations the reference holds: replayed now, or when its kept catalog was read. */
+    int replayed() {
+        return replayed;
+    }
+
+    /** Whether the reference's catalog came from the cache, with no replay in this run. */
+    boolean referenceReused() {
+        return referenceReused;
+    }
+
+    boolean modelReused() {
+        return modelReused;
+    }
+
+    /** The scratch server's version, from the server or from the kept catalogs when none was started. */
+    String serverVersion() {
+        return serverVersion;
+    }
+
+    CatalogCache cache() {
+        return cache;
+    }
+
+    private void build(boolean replayNow, boolean applyNow) {
+        ScratchServer scratch = server();
+        if (replayNow) {
+            referenceName = ScratchDatabases.name("reference");
+            referenceDatabase = scratch.createDatabase(referenceName);
+        }
+        if (applyNow) {
+            modelName = ScratchDatabases.name("model");
+            modelDatabase = scratch.createDatabase(modelName);
+        }
+        DataSource reference = referenceDatabase;
+        DataSource modelTarget = modelDatabase;
+        // two databases, two sessions: the replay and the model's DDL do not wait for each other
+        StepTimes steps = StepTimes.replayAndApply(() -> replayNow ? replay.replay(reference) : 0,
+                () -> {
+                    if (applyNow) {
+                        ModelDdl.apply(modelTarget, model, dialect);
+                    }
+                });
+        if (replayNow) {
+            replayed = steps.replayed();
+            timings.put("replay", steps.replayMillis());
+        }
+        if (applyNow) {
+            timings.put("apply model", steps.applyMillis());
+        }
+    }
+
+    private ScratchServer server() {
+        if (server == null) {
+            long start = System.nanoTime();
+            server = servers.get();
+            serverVersion = server.version();
+            timings.put("server", elapsed(start));
+        }
+        return server;
+    }
+
+    private Optional<CatalogCodec.Entry> load(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        long start = System.nanoTime();
+        Optional<CatalogCodec.Entry> entry = cache.load(name);
+        timings.merge("cached catalogs", elapsed(start), Long::sum);
+        return entry;
+    }
+
+    private void remember(CatalogCodec.Entry entry) {
+        if (server == null && serverVersion == null) {
+            serverVersion = entry.meta().get(SERVER_VERSION);
+        }
+    }
+
+    private void store(String name, DatabaseSchema catalog, Map<String, String> meta) {
+        if (name == null) {
+            return;
+        }
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put(SERVER_VERSION, serverVersion());
+        all.putAll(meta);
+        try {
+            cache.store(name, new CatalogCodec.Entry(all, catalog));
+        } catch (UncheckedIOException | SecurityException e) {
+            // a full disk or a read-only folder costs the next run a replay, not this one its verdict
+            console.debug("Could not keep a catalog in " + cache.folder() + ": " + e.getMessage());
+        }
+    }
+
+    private DatabaseSchema timedRead(DataSource database, Set<String> schemas) {
+        long start = System.nanoTime();
+        DatabaseSchema catalog = read(database, schemas);
+        timings.merge("read catalogs", elapsed(start), Long::sum);
+        return catalog;
+    }
+
+    /** Reads {@code schemas} of the database, or every namespace the user made when {@code null}. */
+    DatabaseSchema read(DataSource database, Set<String> schemas) {
+        return read(reader, database, schemas);
+    }
+
+    static DatabaseSchema read(CatalogReader reader, DataSource database, Set<String> schemas) {
+        try (Connection connection = database.getConnection()) {
+            Set<String> wanted = schemas != null ? schemas : reader.userSchemas(connection);
+            return reader.read(connection, new TreeSet<>(wanted));
+        } catch (SQLException e) {
+            throw new SchemaException("Cannot read the database catalog: " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the scratch databases made here and stops (or gives back) the server. */
+    @Override
+    public void close() {
+        if (server == null) {
+            return;
+        }
+        try {
+            dropQuietly(referenceName);
+            dropQuietly(modelName);
+        } finally {
+            server.close();
+        }
+    }
+
+    private void dropQuietly(String database) {
+        if (database == null) {
+            return;
+        }
+        try {
+            server.dropDatabase(database);
+        } catch (RuntimeException e) {
+            console.debug("Could not drop scratch database " + database + ": " + e.getMessage());
+        }
+    }
+
+    private static long elapsed(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}
