@@ -17,7 +17,7 @@ def written = new File(basedir, 'src/main/resources/db/migration/V4__add_isbn_to
 assert written.isFile()
 assert !new File(basedir, 'sql/shared/V4__add_isbn_to_books.sql').exists()
 
-// run 3: in sync, with every migration replayed (the new one too)
-assert log =~ /Reference: 4 migration\(s\) replayed on embedded PostgreSQL/
+// run 3: in sync with every migration (the new one too), on the catalog generate verified and kept
+assert log =~ /Reference: the catalog of 4 migration\(s\) replayed earlier on embedded PostgreSQL/
 assert new JsonSlurper().parse(new File(basedir, 'target/schema/diff.json')).status == 'in-sync'
 true

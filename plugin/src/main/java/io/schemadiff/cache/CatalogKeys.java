@@ -57,7 +57,8 @@ public final class CatalogKeys {
         if (!project.javaMigrations().isEmpty() || classpathLocations) {
             // a Java migration may call any project class, and classpath: locations may be in any jar
             if (classesDirectory != null && Files.isDirectory(classesDirectory)) {
-                for (Path file : files(classesDirectory)) {
+                // class files only: the resources beside them include the migrations, copied there by a later build
+                for (Path file : files(classesDirectory).stream().filter(f -> f.toString().endsWith(".class")).toList()) {
                     line(key, "class", classesDirectory.relativize(file).toString().replace('\\', '/') + " "
                             + sha256(file));
                 }

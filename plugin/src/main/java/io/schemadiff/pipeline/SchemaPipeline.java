@@ -327,7 +327,7 @@ public final class SchemaPipeline {
                 referenceLabel = catalogs.referenceReused()
                         ? "the catalog of " + replayed + " migration(s) replayed earlier on embedded "
                         + dialect.productName() + " " + catalogs.serverVersion() + ", kept in "
-                        + shown(catalogs.cache().folder()) + " (-Dschema.cache=false replays them)"
+                        + homeRelative(shown(catalogs.cache().folder())) + " (-Dschema.cache=false replays them)"
                         : replayed + " migration(s) replayed on "
                         + (settings.reference() == PipelineSettings.Reference.SERVER
                         ? "a scratch database of " + settings.connection() + ", version"
@@ -475,6 +475,13 @@ public final class SchemaPipeline {
     }
 
     /** A folder as messages show it: relative to the project when it is inside. */
+    /** A folder in the user's home as {@code ~/…}, the way the user would type it. */
+    private static String homeRelative(Path folder) {
+        Path home = Path.of(System.getProperty("user.home", "/")).toAbsolutePath();
+        return folder.isAbsolute() && folder.startsWith(home) && !folder.equals(home)
+                ? "~/" + home.relativize(folder).toString().replace('\\', '/') : folder.toString();
+    }
+
     private Path shown(Path folder) {
         return folder == null || settings.baseDirectory() == null || !folder.startsWith(settings.baseDirectory())
                 ? folder : settings.baseDirectory().relativize(folder);

@@ -1,0 +1,5 @@
+create table products (
+    id bigint not null,
+    name varchar(255) not null,
+    primary key (id)
+);
