@@ -3,23 +3,28 @@
 # indexes, unique keys, enums, embeddables, foreign key chains, join tables, element collections)
 # with Flyway migrations that build them exactly, and prints for each, in one run of this script:
 #   mvn compile                          (nothing to compile: the build's own cost)
-#   mvn compile schema:diff  cold        (no verdict cache)
+#   mvn compile schema:diff  cold        (no stored verdict, no kept catalogs)
 #   mvn compile schema:diff  warm        (nothing changed: the verdict is reused)
-#   mvn compile schema:diff  one edit    (one entity gains a column: a difference, reported)
+#   mvn compile schema:diff  clean       (the verdict gone, as after mvn clean: the kept catalogs serve)
+#   mvn compile schema:diff  edit        (one entity gains a column: a difference, reported)
+#   mvn compile schema:generate          (the edit's migration written)
+#   mvn compile schema:diff  generated   (the diff after generate: in sync)
 # with the peak resident memory of the Maven JVM and the plugin's stage timings (-Dschema.timings=true).
+# Each project keeps its catalogs in its own folder (-Dschema.catalogCache), so runs do not share them.
 #
 # The migrations are written once per size by the plugin itself (schema:generate, proven to build
 # the model exactly), one file; with SPLIT=1 (the default at 1,000 entities) cut into files of
 # about 300 files.
 #
-# Usage: src/benchmarks/generated-models.sh [sizes...]        (default: 10 100 500 1000)
+# Usage: src/benchmarks/generated-models.sh [sizes...]        (default: example 10 100 500 1000;
+#        'example' is a copy of example-project)
 # Env:   MVN_ARGS   extra Maven arguments, e.g. -Dmaven.repo.local=plugin/target/local-repo
 #                   (where an invoker run installed the plugin) when it is not installed in ~/.m2
 #        OFFLINE    -o by default; empty to let Maven resolve (e.g. through a mirror in MVN_ARGS's -s)
 #        WORK       where the projects go (default: a temporary folder, kept for inspection)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(10 100 500 1000); fi
+if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(example 10 100 500 1000); fi
 work="${WORK:-$(mktemp -d -t schemadiff-bench.XXXXXX)}"
 version="$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$root/pom.xml" | head -1)"
 read -r -a mvn_args <<< "${MVN_ARGS:-} ${OFFLINE--o}"
@@ -140,20 +145,41 @@ run() { # label, project, maven arguments... → prints seconds, peak MiB, timin
 for n in "${sizes[@]}"; do
     dir="$work/bench-$n"
     rm -rf "$dir"
-    generate_project "$dir" "$n"
-    mvn -B -q "${mvn_args[@]}" -f "$dir" compile >/dev/null
-    mvn -B -q "${mvn_args[@]}" -f "$dir" schema:generate -Dschema.cache=false >/dev/null
-    if [ "${SPLIT:-$([ "$n" -ge 1000 ] && echo 1 || echo 0)}" = 1 ]; then
-        split_migration "$dir/src/main/resources/db/migration"
+    if [ "$n" = example ]; then
+        # the example project as it is (9 entities, 4 migrations), copied so the edit stays out of the repository
+        mkdir -p "$dir"
+        (cd "$root/example-project" && tar --exclude=./target -cf - .) | tar -xf - -C "$dir"
+        mvn -B -q "${mvn_args[@]}" -f "$dir" compile >/dev/null
+    else
+        generate_project "$dir" "$n"
+        mvn -B -q "${mvn_args[@]}" -f "$dir" compile >/dev/null
+        mvn -B -q "${mvn_args[@]}" -f "$dir" schema:generate -Dschema.cache=false >/dev/null
+        if [ "${SPLIT:-$([ "$n" -ge 1000 ] && echo 1 || echo 0)}" = 1 ]; then
+            split_migration "$dir/src/main/resources/db/migration"
+        fi
     fi
     migrations=$(ls "$dir/src/main/resources/db/migration" | wc -l)
     echo "== $n entities, $migrations migration file(s) ($dir)"
+    catalogs="$work/catalogs-$n"
+    rm -rf "$catalogs"
     run compile "$dir" compile
     rm -f "$dir/target/schema/verdict.cache"
-    run cold "$dir" compile schema:diff
-    run warm "$dir" compile schema:diff
-    edited=$(find "$dir/src/main/java" -name E1.java)
-    sed -i 's|    // edit-marker|    private Integer benchEdit;\n    // edit-marker|' "$edited"
-    run edit "$dir" compile schema:diff -Dschema.failOnDifference=false
+    run cold "$dir" compile schema:diff "-Dschema.catalogCache=$catalogs"
+    run warm "$dir" compile schema:diff "-Dschema.catalogCache=$catalogs"
+    rm -f "$dir/target/schema/verdict.cache"
+    run clean "$dir" compile schema:diff "-Dschema.catalogCache=$catalogs"
+    edited=$(find "$dir/src/main/java" -name E1.java -o -name Tag.java | head -1)
+    # one field more, before the class's closing brace
+    python3 - "$edited" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path).read()
+end = text.rstrip().rfind("}")
+open(path, "w").write(text[:end] + "    private Integer benchEdit;\n}\n")
+PY
+    run edit "$dir" compile schema:diff -Dschema.failOnDifference=false "-Dschema.catalogCache=$catalogs"
     grep -q 'changes that no migration covers' "$dir/target/bench-edit.log" || echo "   (the edit was not reported: see $dir/target/bench-edit.log)"
+    run generate "$dir" compile schema:generate "-Dschema.catalogCache=$catalogs"
+    run generated "$dir" compile schema:diff "-Dschema.catalogCache=$catalogs"
+    grep -q 'Schema is in sync' "$dir/target/bench-generated.log" || echo "   (not in sync after generate: see $dir/target/bench-generated.log)"
 done

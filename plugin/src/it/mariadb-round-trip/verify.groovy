@@ -14,7 +14,8 @@ try {
                                                                       'U3__create_invoices_table.sql']
 
     // the dialect came from the application's datasource URL
-    assert log =~ /Dialect: mariadb, from spring\.datasource\.url in .*application\.properties line 2/
+    // the file by its name, never the machine's path
+    assert log.contains('Dialect: mariadb, from spring.datasource.url in application.properties line 2 (set <dialect> (schema.dialect) to choose)')
     // 1: the failing diff named what is missing
     assert log.contains('purchase_orders')
     // 2: written for MariaDB, on the embedded server

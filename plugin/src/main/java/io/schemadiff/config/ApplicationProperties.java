@@ -51,9 +51,10 @@ public final class ApplicationProperties {
 
     /** Where a value was set. */
     public record Origin(Path file, int line) {
+        /** The file by its name, as the Quarkus settings are said: never a machine's absolute path in the log. */
         @Override
         public String toString() {
-            return file + " line " + line;
+            return file.getFileName() + " line " + line;
         }
     }
 

@@ -415,7 +415,7 @@ public final class SchemaPipeline {
                 if (followUp != null) {
                     followUp.addFiles(files, false);
                 }
-                dataProblem = verify(replay, catalogs, modelSchema, files, reviewed,
+                dataProblem = verify(replay, catalogs, next.placement().folder(), modelSchema, files, reviewed,
                         model.sources().explicitNames());
                 if (first.undoSql() != null && dataProblem == null) {
                     // undone in the reverse order of doing
@@ -799,7 +799,7 @@ public final class SchemaPipeline {
      *
      * @return why the migrations do not run on the data the existing ones insert, or {@code null}
      */
-    private String verify(MigrationReplay replay, ScratchCatalogs catalogs,
+    private String verify(MigrationReplay replay, ScratchCatalogs catalogs, Path folder,
                           DatabaseSchema model, Map<String, String> files, List<SafetyLint.Finding> findings,
                           Map<io.schemadiff.schema.QualifiedName, Set<String>> explicitNames) {
         DataSource reference = catalogs.referenceDatabase();
@@ -814,6 +814,7 @@ public final class SchemaPipeline {
         } catch (IOException e) {
             throw new SchemaException("Cannot stage the migration for verification: " + e.getMessage(), e);
         } catch (SchemaException e) {
+            refuseIfWrittenMeanwhile(folder, files.keySet(), e);
             java.util.Optional<RefusedStatement> refused = RefusedStatement.in(e.getMessage(), files);
             if (refused.isPresent() && refused.get().onAnEmptyTable(reference)) {
                 throw new SchemaException(refused.get().internalError(settings.dialect(), rootCause(e)) + listing(files), e);
@@ -845,6 +846,23 @@ public final class SchemaPipeline {
         }
         verified = new VerifiedCatalog(catalogs, appliedCatalog, files.keySet());
         return null;
+    }
+
+    /**
+     * Another build of the project (a second {@code schema:generate} at once) wrote a migration of this
+     * name while this one compared: the replay failed on the two together, not on the migration itself.
+     */
+    private static void refuseIfWrittenMeanwhile(Path folder, Set<String> names, SchemaException failure) {
+        if (folder == null) {
+            return;
+        }
+        for (String name : names) {
+            Path file = folder.resolve(name);
+            if (Files.exists(file)) {
+                throw new SchemaException("Will not overwrite " + file + ": it already exists. Another build wrote"
+                        + " it while this one compared; run again to compare with it.", failure);
+            }
+        }
     }
 
     private static String describe(SchemaDiff diff) {

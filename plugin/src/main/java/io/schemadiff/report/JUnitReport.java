@@ -39,7 +39,9 @@ public final class JUnitReport {
                 .append(String.format(java.util.Locale.ROOT, "%.3f", seconds)).append("\">\n");
         for (Map.Entry<String, List<ReportedChange>> entry : bySubject.entrySet()) {
             String[] parts = entry.getKey().split(" ", 2);
-            xml.append("  <testcase classname=\"schema.").append(escape(parts[0])).append("\" name=\"")
+            // a MariaDB database has no namespaces inside it: no "public" that does not exist there
+            xml.append("  <testcase classname=\"schema").append(comparison.dialect() == io.schemadiff.core.Dialect.MARIADB
+                    ? "" : "." + escape(parts[0])).append("\" name=\"")
                     .append(escape(parts[1])).append("\" time=\"0\"");
             List<ReportedChange> changes = entry.getValue();
             if (changes.isEmpty()) {

@@ -24,9 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Entities compiled for a newer Java than the one running Maven: real class files, compiled here and
- * stamped with Java 21's class file version (65), so this JVM (17) refuses them as it would a project's.
+ * stamped with the class file version of the Java after this JVM's, so this JVM refuses them as it would a
+ * project's (on Java 17: Java 18, class file version 62).
  */
 class ClassFileVersionsTest {
+
+    /** The Java release after the one running the tests, and its class file version. */
+    private static final int NEWER = Runtime.version().feature() + 1;
+    private static final int NEWER_MAJOR = NEWER + 44;
 
     private static final String ENTITY = "com.example.clinic.domains.visits.model.Visit";
 
@@ -34,7 +39,7 @@ class ClassFileVersionsTest {
     static Path classes;
 
     @BeforeAll
-    static void compileEntityForJava21() throws IOException {
+    static void compileEntityForANewerJava() throws IOException {
         Path source = classes.resolve("src/Visit.java");
         Files.createDirectories(source.getParent());
         Files.writeString(source, """
@@ -52,7 +57,7 @@ class ClassFileVersionsTest {
         Path classFile = classes.resolve("out/" + ENTITY.replace('.', '/') + ".class");
         byte[] bytes = Files.readAllBytes(classFile);
         bytes[6] = 0;
-        bytes[7] = 65;
+        bytes[7] = (byte) NEWER_MAJOR;
         Files.write(classFile, bytes);
     }
 
@@ -68,9 +73,10 @@ class ClassFileVersionsTest {
     @Test
     void readsTheMajorVersionFromTheClassFileHeader() throws IOException {
         try (URLClassLoader loader = projectLoader()) {
-            assertEquals(65, ClassFileVersions.major(ENTITY, loader).getAsInt());
+            assertEquals(NEWER_MAJOR, ClassFileVersions.major(ENTITY, loader).getAsInt());
             assertTrue(ClassFileVersions.major("com.example.Missing", loader).isEmpty());
             assertEquals(21, ClassFileVersions.javaRelease(65));
+            assertEquals(NEWER, ClassFileVersions.javaRelease(NEWER_MAJOR));
             assertEquals(Runtime.version().feature() + 44, ClassFileVersions.supportedMajor());
         }
     }
@@ -81,9 +87,9 @@ class ClassFileVersionsTest {
             SchemaException e = assertThrows(SchemaException.class, () -> new HibernateModelBuilder().build(
                     List.of(ENTITY), loader, List.of(classes.resolve("out")), TargetDatabase.postgresql(14), Map.of()));
             assertTrue(e.getMessage().startsWith(ENTITY + " (in "), e.getMessage());
-            assertTrue(e.getMessage().contains("is compiled for Java 21 (class file version 65)"), e.getMessage());
+            assertTrue(e.getMessage().contains("is compiled for Java " + NEWER + " (class file version " + NEWER_MAJOR + ")"), e.getMessage());
             assertTrue(e.getMessage().contains("but Maven runs on Java " + Runtime.version().feature()), e.getMessage());
-            assertTrue(e.getMessage().contains("Run Maven with a JDK 21 or newer (set JAVA_HOME)"), e.getMessage());
+            assertTrue(e.getMessage().contains("Run Maven with a JDK " + NEWER + " or newer (set JAVA_HOME)"), e.getMessage());
         }
     }
 
@@ -95,7 +101,7 @@ class ClassFileVersionsTest {
             String message = ClassFileVersions.explain(new SchemaException("Cannot run Hibernate", error), loader)
                     .orElseThrow();
             assertTrue(message.startsWith(ENTITY + " (in "), message);
-            assertTrue(message.contains("class file version 65"), message);
+            assertTrue(message.contains("class file version " + NEWER_MAJOR), message);
         }
     }
 
@@ -115,12 +121,12 @@ class ClassFileVersionsTest {
         io.schemadiff.discover.DiscoveredModel found = new io.schemadiff.discover.EntityScanner().scan(
                 classes.resolve("out"), List.of(),
                 List.of(io.schemadiff.discover.PackagePattern.of("**.domains.*.model")), List.<String>of());
-        assertEquals(Map.of(ENTITY, 65), found.classFileMajors());
+        assertEquals(Map.of(ENTITY, NEWER_MAJOR), found.classFileMajors());
         try (URLClassLoader loader = projectLoader()) {
             SchemaException e = assertThrows(SchemaException.class,
                     () -> ClassFileVersions.requireLoadable(found.classFileMajors(), loader));
             assertTrue(e.getMessage().startsWith(ENTITY + " (in "), e.getMessage());
-            assertTrue(e.getMessage().contains("is compiled for Java 21 (class file version 65)"), e.getMessage());
+            assertTrue(e.getMessage().contains("is compiled for Java " + NEWER + " (class file version " + NEWER_MAJOR + ")"), e.getMessage());
             // a class this JVM loads passes
             ClassFileVersions.requireLoadable(Map.of(ENTITY, ClassFileVersions.supportedMajor()), loader);
         }

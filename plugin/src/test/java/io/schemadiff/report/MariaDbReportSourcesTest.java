@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** On MariaDB, as on PostgreSQL, every change in diff.json names its entity, and no PostgreSQL schema. */
+/** On MariaDB, as on PostgreSQL, every change in diff.json names its entity, and no report names a PostgreSQL schema. */
 class MariaDbReportSourcesTest {
 
     @TempDir
@@ -39,5 +39,8 @@ class MariaDbReportSourcesTest {
         new ReportWriter(dir.resolve("schema"), "test").write(comparison);
         String json = Files.readString(dir.resolve("schema").resolve(ReportWriter.JSON));
         assertFalse(json.contains("\"public\""), json);
+        String junit = Files.readString(dir.resolve("schema").resolve(JUnitReport.FILE_NAME));
+        assertFalse(junit.contains("public"), junit);
+        assertTrue(junit.contains("<testcase classname=\"schema\" name=\""), junit);
     }
 }
