@@ -212,9 +212,8 @@ public final class SchemaPipeline {
         ApplicationProperties application = ApplicationProperties.load(settings.applicationConfigurationFolders(),
                 settings.profiles());
         CheckedMigrations checked = checkedMigrations(application);
-        // kept catalogs of these migrations may make the server unnecessary: then it starts when it is needed
-        try (ServerInBackground server = ScratchCatalogs.referenceProbablyKept(settings.catalogCache(),
-                checked.referenceInputs()) ? ServerInBackground.onDemand(servers) : ServerInBackground.start(servers)) {
+        // kept catalogs may make the server unnecessary: then it starts when it is needed
+        try (ServerInBackground server = ServerForecast.open(servers, settings.catalogCache(), checked.referenceInputs())) {
             return compare(server, application, checked);
         }
     }
@@ -279,6 +278,9 @@ public final class SchemaPipeline {
                 QuarkusProperties.load(settings.applicationConfigurationFolders(), settings.profiles()), console);
         DiscoveredModel discovered = discover(hibernate.classes());
         ClassFileVersions.requireLoadable(discovered.classFileMajors(), settings.projectClassLoader());
+        String classesKey = settings.catalogCache() == null ? null
+                : ServerForecast.classesKey(discovered, settings.projectClassLoader(), hibernate.properties());
+        String notedModel = ServerForecast.afterScan(servers, settings.catalogCache(), classesKey);
         timings.put("discover", elapsed(start));
 
         long t = System.nanoTime();
@@ -321,6 +323,9 @@ public final class SchemaPipeline {
         try (ScratchCatalogs catalogs = new ScratchCatalogs(servers, settings.catalogCache(), checked.referenceInputs(),
                 replay, model, dialect, reader, liveReference, timings, console)) {
             DatabaseSchema modelCatalog = catalogs.modelCatalog();
+            if (catalogs.modelEntry() != null && !catalogs.modelEntry().equals(notedModel)) {
+                ServerForecast.remember(settings.catalogCache(), classesKey, catalogs.modelEntry());
+            }
             DatabaseSchema referenceCatalog = catalogs.referenceCatalog(modelCatalog.schemas());
             int replayed = catalogs.replayed();
             if (!live) {

@@ -57,8 +57,8 @@ final class ScratchCatalogs implements AutoCloseable {
     private DataSource modelDatabase;
     private int replayed;
     private boolean referenceReused;
-    private boolean modelReused;
     private DatabaseSchema modelCatalog;
+    private String modelEntry;
 
     /**
      * @param cache           where catalogs are kept, or {@code null} to build both every time
@@ -101,18 +101,20 @@ final class ScratchCatalogs implements AutoCloseable {
                 replay.historyTable()), null);
         Optional<CatalogCodec.Entry> kept = load(name);
         if (kept.isPresent()) {
-            modelReused = true;
+            modelEntry = name;
             remember(kept.get());
             modelCatalog = kept.get().schema();
             return modelCatalog;
         }
-        // the replay goes alongside when it will be needed anyway: the two databases do not wait for each other
-        build(liveReference == null && referenceDatabase == null
-                && !referenceProbablyKept(cache, referenceInputs), true);
+        // the replay goes alongside, kept catalog or not: a model that changed is almost always a difference,
+        // which is rendered and verified on the replayed database; the two databases do not wait for each other
+        build(liveReference == null && referenceDatabase == null, true);
         long start = System.nanoTime();
         modelCatalog = read(modelDatabase, null);
         timings.merge("read catalogs", elapsed(start), Long::sum);
-        store(name, modelCatalog, Map.of());
+        if (store(name, modelCatalog, Map.of())) {
+            modelEntry = name;
+        }
         return modelCatalog;
     }
 
@@ -188,8 +190,9 @@ final class ScratchCatalogs implements AutoCloseable {
         return referenceReused;
     }
 
-    boolean modelReused() {
-        return modelReused;
+    /** The name the model's catalog is kept under, once it was read from or written to the cache. */
+    String modelEntry() {
+        return modelEntry;
     }
 
     /** The scratch server's version, from the server or from the kept catalogs when none was started. */
@@ -255,18 +258,21 @@ final class ScratchCatalogs implements AutoCloseable {
         }
     }
 
-    private void store(String name, DatabaseSchema catalog, Map<String, String> meta) {
+    /** @return whether the catalog is kept */
+    private boolean store(String name, DatabaseSchema catalog, Map<String, String> meta) {
         if (name == null) {
-            return;
+            return false;
         }
         Map<String, String> all = new LinkedHashMap<>();
         all.put(SERVER_VERSION, serverVersion());
         all.putAll(meta);
         try {
             cache.store(name, new CatalogCodec.Entry(all, catalog));
+            return true;
         } catch (UncheckedIOException | SecurityException e) {
             // a full disk or a read-only folder costs the next run a replay, not this one its verdict
             console.debug("Could not keep a catalog in " + cache.folder() + ": " + e.getMessage());
+            return false;
         }
     }
 
