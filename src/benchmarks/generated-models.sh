@@ -2,9 +2,9 @@
 # Generates projects of N entities in several domains/*/model packages (identity and sequence ids,
 # indexes, unique keys, enums, embeddables, foreign key chains, join tables, element collections)
 # with Flyway migrations that build them exactly, and prints for each, in one run of this script:
-#   mvn compile                          (nothing to compile: the build's own cost)
+#   mvn compile                          (nothing to compile: the build's own cost; median of 3)
 #   mvn compile schema:diff  cold        (no stored verdict, no kept catalogs)
-#   mvn compile schema:diff  warm        (nothing changed: the verdict is reused)
+#   mvn compile schema:diff  warm        (nothing changed: the verdict is reused; median of 3)
 #   mvn compile schema:diff  clean       (the verdict gone, as after mvn clean: the kept catalogs serve)
 #   mvn compile schema:diff  edit        (one entity gains a column: a difference, reported)
 #   mvn compile schema:generate          (the edit's migration written)
@@ -142,6 +142,15 @@ run() { # label, project, maven arguments... → prints seconds, peak MiB, timin
     printf '%-10s %7.1f s  %5d MiB  %s\n' "$label" "$(echo "$end - $start" | bc)" "$((kib / 1024))" "${timings:--}"
 }
 
+median_run() { # label, times, project, maven arguments... → the run of median wall time among them
+    local label="$1" times="$2" dir="$3"; shift 3
+    local lines=()
+    for _ in $(seq "$times"); do
+        lines+=("$(run "$label" "$dir" "$@")")
+    done
+    printf '%s\n' "${lines[@]}" | sort -k2,2n | sed -n "$(( (times + 1) / 2 ))p" | sed "s/\$/   (median of $times)/"
+}
+
 for n in "${sizes[@]}"; do
     dir="$work/bench-$n"
     rm -rf "$dir"
@@ -162,10 +171,10 @@ for n in "${sizes[@]}"; do
     echo "== $n entities, $migrations migration file(s) ($dir)"
     catalogs="$work/catalogs-$n"
     rm -rf "$catalogs"
-    run compile "$dir" compile
+    median_run compile 3 "$dir" compile
     rm -f "$dir/target/schema/verdict.cache"
     run cold "$dir" compile schema:diff "-Dschema.catalogCache=$catalogs"
-    run warm "$dir" compile schema:diff "-Dschema.catalogCache=$catalogs"
+    median_run warm 3 "$dir" compile schema:diff "-Dschema.catalogCache=$catalogs"
     rm -f "$dir/target/schema/verdict.cache"
     run clean "$dir" compile schema:diff "-Dschema.catalogCache=$catalogs"
     edited=$(find "$dir/src/main/java" -name E1.java -o -name Tag.java | head -1)

@@ -45,7 +45,7 @@ class CatalogReuseTest {
         cache = new CatalogCache(dir.resolve("catalogs"), "test plugin, bundled server");
         project = new CompiledProject(dir.resolve("project"))
                 .compile("com.example.domains.library.model.Book", book(""))
-                .dependency("com.example.domains.tags.model.Tag", tag(""))
+                .dependency("com.example.domains.tags.model.Tag", CompiledProject.tag(""))
                 .migration("V1__books_and_tags.sql", """
                         create table books (id bigint not null, title varchar(255) not null, primary key (id));
                         create table tags (id bigint not null, label varchar(255), primary key (id));
@@ -79,14 +79,14 @@ class CatalogReuseTest {
 
         project.migration("V2__notes.sql", "create table notes (id bigint primary key);");
         assertFalse(step("a migration added", true).inSync());
-        project.compile("db.migration.V3__drop_notes", javaMigration("drop table notes"));
+        project.compile("db.migration.V3__drop_notes", CompiledProject.dropNotesMigration("drop table notes"));
         assertTrue(step("a Java migration added", true).inSync());
-        project.compile("db.migration.V3__drop_notes", javaMigration("select 1"));
+        project.compile("db.migration.V3__drop_notes", CompiledProject.dropNotesMigration("select 1"));
         assertFalse(step("a Java migration recompiled", true).inSync());
         project.migration("V4__drop_notes.sql", "drop table notes;");
         assertTrue(step("the table dropped again", true).inSync());
 
-        project.dependency("com.example.domains.tags.model.Tag", tag("String colour;"));
+        project.dependency("com.example.domains.tags.model.Tag", CompiledProject.tag("String colour;"));
         Comparison upgraded = step("a dependency upgraded", true);
         assertTrue(upgraded.migrationSql().contains("colour"), upgraded.migrationSql());
 
@@ -167,33 +167,5 @@ class CatalogReuseTest {
                     %s
                 }
                 """.formatted(extraField);
-    }
-
-    private static String tag(String extraField) {
-        return """
-                package com.example.domains.tags.model;
-                import jakarta.persistence.*;
-                @Entity @Table(name = "tags")
-                public class Tag {
-                    @Id Long id;
-                    String label;
-                    %s
-                }
-                """.formatted(extraField);
-    }
-
-    private static String javaMigration(String sql) {
-        return """
-                package db.migration;
-                import org.flywaydb.core.api.migration.BaseJavaMigration;
-                import org.flywaydb.core.api.migration.Context;
-                public class V3__drop_notes extends BaseJavaMigration {
-                    public void migrate(Context context) throws Exception {
-                        try (var statement = context.getConnection().createStatement()) {
-                            statement.execute("%s");
-                        }
-                    }
-                }
-                """.formatted(sql);
     }
 }

@@ -130,4 +130,34 @@ final class CompiledProject {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The dependency jar's entity, with {@code extraField} added: upgrading the jar means changing it. */
+    static String tag(String extraField) {
+        return """
+                package com.example.domains.tags.model;
+                import jakarta.persistence.*;
+                @Entity @Table(name = "tags")
+                public class Tag {
+                    @Id Long id;
+                    String label;
+                    %s
+                }
+                """.formatted(extraField);
+    }
+
+    /** The Java migration {@code db.migration.V3__drop_notes}, running {@code sql}. */
+    static String dropNotesMigration(String sql) {
+        return """
+                package db.migration;
+                import org.flywaydb.core.api.migration.BaseJavaMigration;
+                import org.flywaydb.core.api.migration.Context;
+                public class V3__drop_notes extends BaseJavaMigration {
+                    public void migrate(Context context) throws Exception {
+                        try (var statement = context.getConnection().createStatement()) {
+                            statement.execute("%s");
+                        }
+                    }
+                }
+                """.formatted(sql);
+    }
 }

@@ -43,7 +43,7 @@ class VerdictCacheTest {
                 .compile("com.example.shared.Genre", "package com.example.shared; public enum Genre { NOVEL, POETRY }")
                 .compile("com.example.domains.library.model.Book", book(""))
                 .compile("com.example.service.BookService", service("hello"))
-                .dependency("com.example.domains.tags.model.Tag", tag(""))
+                .dependency("com.example.domains.tags.model.Tag", CompiledProject.tag(""))
                 .migration("V1__books_and_tags.sql", """
                         create table books (id bigint not null, title varchar(255) not null,
                             genre varchar(255) check (genre in ('NOVEL','POETRY')), primary key (id));
@@ -85,9 +85,9 @@ class VerdictCacheTest {
         assertFalse(added.inSync(), "a migration added");
         assertTrue(added.difference().contains("notes"), added::difference);
 
-        project.compile("db.migration.V3__drop_notes", javaMigration("drop table notes"));
+        project.compile("db.migration.V3__drop_notes", CompiledProject.dropNotesMigration("drop table notes"));
         assertTrue(step(false).inSync(), "a Java migration added");
-        project.compile("db.migration.V3__drop_notes", javaMigration("select 1"));
+        project.compile("db.migration.V3__drop_notes", CompiledProject.dropNotesMigration("select 1"));
         assertFalse(step(false).inSync(), "a Java migration recompiled");
 
         Verdict excluded = cached(project.settings().exclude(List.of("notes")), PLUGIN);
@@ -99,7 +99,7 @@ class VerdictCacheTest {
 
         project.migration("V4__drop_notes.sql", "drop table notes;");
         assertTrue(step(false).inSync());
-        project.dependency("com.example.domains.tags.model.Tag", tag("String colour;"));
+        project.dependency("com.example.domains.tags.model.Tag", CompiledProject.tag("String colour;"));
         Verdict upgraded = step(false);
         assertFalse(upgraded.inSync(), "a dependency jar changed");
         assertTrue(upgraded.difference().contains("colour"), upgraded::difference);
@@ -196,36 +196,8 @@ class VerdictCacheTest {
                 """.formatted(extraField);
     }
 
-    private static String tag(String extraField) {
-        return """
-                package com.example.domains.tags.model;
-                import jakarta.persistence.*;
-                @Entity @Table(name = "tags")
-                public class Tag {
-                    @Id Long id;
-                    String label;
-                    %s
-                }
-                """.formatted(extraField);
-    }
-
     private static String service(String greeting) {
         return "package com.example.service; public class BookService { public String greet() { return \""
                 + greeting + "\"; } }";
-    }
-
-    private static String javaMigration(String sql) {
-        return """
-                package db.migration;
-                import org.flywaydb.core.api.migration.BaseJavaMigration;
-                import org.flywaydb.core.api.migration.Context;
-                public class V3__drop_notes extends BaseJavaMigration {
-                    public void migrate(Context context) throws Exception {
-                        try (var statement = context.getConnection().createStatement()) {
-                            statement.execute("%s");
-                        }
-                    }
-                }
-                """.formatted(sql);
     }
 }
