@@ -29,11 +29,9 @@ import io.schemadiff.model.HibernateModelBuilder;
 import io.schemadiff.model.SourceMap;
 import io.schemadiff.overlap.ServerInBackground;
 import io.schemadiff.cache.CatalogKeys;
-import io.schemadiff.overlap.StepTimes;
 import io.schemadiff.reference.LiveDatabase;
 import io.schemadiff.reference.MigrationReplay;
 import io.schemadiff.reference.MigrationStatus;
-import io.schemadiff.reference.ScratchDatabases;
 import io.schemadiff.reference.ScratchServer;
 import io.schemadiff.render.MigrationDocument;
 import io.schemadiff.render.MigrationRenderer;
@@ -880,14 +878,6 @@ public final class SchemaPipeline {
         StringBuilder text = new StringBuilder();
         files.forEach((name, sql) -> text.append("\n--- ").append(name).append(" ---\n").append(sql));
         return text.toString();
-    }
-
-    private void dropQuietly(ScratchServer server, String database) {
-        try {
-            server.dropDatabase(database);
-        } catch (RuntimeException e) {
-            console.debug("Could not drop scratch database " + database + ": " + e.getMessage());
-        }
     }
 
     private static void deleteQuietly(Path directory) {
