@@ -348,7 +348,9 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
             }
             console = new RecordingConsole(new MavenConsole(getLog()));
             Supplier<ScratchServer> servers = servers(settings);
-            settings.catalogCache(catalogCache(settings));
+            settings.catalogCache(catalogCache(settings))
+                    // generate after a diff that failed: the difference is known to come, and its server with it
+                    .differenceExpected(stored.isPresent() && !stored.get().inSync());
             SchemaPipeline pipeline = new SchemaPipeline(settings, console, servers, Clock.systemUTC());
             run(pipeline, settings);
         } catch (DestructiveChangesException | UnappliableMigrationException e) {

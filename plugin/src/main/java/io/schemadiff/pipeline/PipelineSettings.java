@@ -69,6 +69,7 @@ public final class PipelineSettings {
     private String persistenceUnit;
     private ServerConnection connection;
     private CatalogCache catalogCache;
+    private boolean differenceExpected;
 
     /** What the model is compared with. */
     public enum Reference {
@@ -221,6 +222,14 @@ public final class PipelineSettings {
     /** Where replayed and model catalogs are kept between runs, or {@code null} to build them every time. */
     public CatalogCache catalogCache() { return catalogCache; }
     public PipelineSettings catalogCache(CatalogCache value) { this.catalogCache = value; return this; }
+
+    /**
+     * A hint, never a verdict: the last comparison of exactly these inputs found a difference (e.g. the
+     * {@code schema:diff} before a {@code schema:generate}), so a server will render and verify it: start it
+     * at once, kept catalogs or not.
+     */
+    public boolean differenceExpected() { return differenceExpected; }
+    public PipelineSettings differenceExpected(boolean value) { this.differenceExpected = value; return this; }
 
     public PipelineSettings reference(Reference value, ServerConnection connection) {
         if (value != Reference.EMBEDDED && connection == null) {

@@ -211,7 +211,8 @@ public final class SchemaPipeline {
                 settings.profiles());
         CheckedMigrations checked = checkedMigrations(application);
         // kept catalogs may make the server unnecessary: then it starts when it is needed
-        try (ServerInBackground server = ServerForecast.open(servers, settings.catalogCache(), checked.referenceInputs())) {
+        try (ServerInBackground server = ServerForecast.open(servers, settings.catalogCache(), checked.referenceInputs(),
+                settings.differenceExpected())) {
             return compare(server, application, checked);
         }
     }

@@ -46,6 +46,19 @@ class ServerForecastTest {
     }
 
     @Test
+    void keptMigrationsWaitForTheScanUnlessADifferenceIsExpected() {
+        CatalogCache cache = new CatalogCache(dir, "test");
+        String migrations = "V1 abc";
+        assertTrue(ServerForecast.open(ServerForecastTest::unused, cache, migrations, false).begun(),
+                "nothing kept: the server starts at once");
+        cache.store(cache.name("reference", migrations, "0123456789abcdef"), new CatalogCodec.Entry(Map.of(), empty()));
+        assertFalse(ServerForecast.open(ServerForecastTest::unused, cache, migrations, false).begun(),
+                "the migrations' catalog is kept: wait for the scan");
+        assertTrue(ServerForecast.open(ServerForecastTest::unused, cache, migrations, true).begun(),
+                "the last comparison of these inputs was a difference: it will be rendered and verified on a server");
+    }
+
+    @Test
     void aNoteWhoseCatalogIsGoneStartsTheServer() throws Exception {
         CatalogCache cache = new CatalogCache(dir, "test");
         String model = cache.name("model", "create table books (id bigint)", null);
@@ -66,6 +79,10 @@ class ServerForecastTest {
         assertNotEquals(key, ServerForecast.classesKey(model, loader, Map.of("hibernate.physical_naming_strategy", "X")));
         assertNull(ServerForecast.classesKey(new DiscoveredModel(List.of("com.example.Missing"), List.of(), List.of(),
                 List.of(), Map.of()), loader, Map.of()), "a class that cannot be read: no guess");
+    }
+
+    private static io.schemadiff.reference.ScratchServer unused() {
+        throw new IllegalStateException("not started in this test");
     }
 
     private static ServerInBackground onDemand() {
