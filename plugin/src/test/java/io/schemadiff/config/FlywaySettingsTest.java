@@ -314,8 +314,9 @@ class FlywaySettingsTest {
         SchemaException error = assertThrows(SchemaException.class, () -> FlywaySettings.fromSpringBoot(
                 ApplicationProperties.load(List.of(dir.resolve("res")), List.of())));
 
-        assertEquals("Bad Flyway setting spring.flyway.out-of-order in " + dir.resolve("res/application.yml")
-                + " line 3: 'sometimes' is not true or false", error.getMessage());
+        // the file by its name, as every Spring Boot and Quarkus setting is named: no machine path in the log
+        assertEquals("Bad Flyway setting spring.flyway.out-of-order in application.yml line 3: 'sometimes' is not"
+                + " true or false", error.getMessage());
     }
 
     @Test
