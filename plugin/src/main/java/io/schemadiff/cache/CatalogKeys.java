@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * What a cached catalog depends on, as text for {@link CatalogCache#name}. Content where content decides
@@ -46,7 +45,7 @@ public final class CatalogKeys {
         }
         for (Path folder : project.folders()) {
             if (Files.isDirectory(folder)) {
-                for (Path file : files(folder)) {
+                for (Path file : InputFingerprint.files(folder)) {
                     line(key, "file", folder.relativize(file).toString().replace('\\', '/') + " " + sha256(file));
                 }
             } else {
@@ -58,7 +57,8 @@ public final class CatalogKeys {
             // a Java migration may call any project class, and classpath: locations may be in any jar
             if (classesDirectory != null && Files.isDirectory(classesDirectory)) {
                 // class files only: the resources beside them include the migrations, copied there by a later build
-                for (Path file : files(classesDirectory).stream().filter(f -> f.toString().endsWith(".class")).toList()) {
+                for (Path file : InputFingerprint.files(classesDirectory).stream()
+                        .filter(f -> f.toString().endsWith(".class")).toList()) {
                     line(key, "class", classesDirectory.relativize(file).toString().replace('\\', '/') + " "
                             + sha256(file));
                 }
@@ -96,7 +96,7 @@ public final class CatalogKeys {
         }
         if (Files.isDirectory(element)) {
             StringBuilder folder = new StringBuilder(element.toString());
-            for (Path file : files(element)) {
+            for (Path file : InputFingerprint.files(element)) {
                 folder.append(' ').append(element.relativize(file)).append(' ').append(sha256(file));
             }
             return folder.toString();
@@ -109,19 +109,7 @@ public final class CatalogKeys {
         }
     }
 
-    private static List<Path> files(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + folder, e);
-        }
-    }
-
     private static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(InputFingerprint.sha256(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
+        return HexFormat.of().formatHex(InputFingerprint.sha256(InputFingerprint.read(file)));
     }
 }

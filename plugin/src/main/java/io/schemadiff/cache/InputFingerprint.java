@@ -223,7 +223,8 @@ public final class InputFingerprint {
         digest.update((label + "\u0000" + value + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static List<Path> files(Path folder) {
+    /** Every regular file under {@code folder}, in a stable order. */
+    static List<Path> files(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
@@ -231,7 +232,7 @@ public final class InputFingerprint {
         }
     }
 
-    private static byte[] read(Path file) {
+    static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -244,7 +245,7 @@ public final class InputFingerprint {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    static byte[] sha256(byte[] bytes) {
+    public static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {

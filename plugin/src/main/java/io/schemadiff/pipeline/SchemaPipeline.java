@@ -478,7 +478,6 @@ public final class SchemaPipeline {
         return resolvedTarget;
     }
 
-    /** A folder as messages show it: relative to the project when it is inside. */
     /** A folder in the user's home as {@code ~/…}, the way the user would type it. */
     private static String homeRelative(Path folder) {
         Path home = Path.of(System.getProperty("user.home", "/")).toAbsolutePath();
@@ -486,6 +485,7 @@ public final class SchemaPipeline {
                 ? "~/" + home.relativize(folder).toString().replace('\\', '/') : folder.toString();
     }
 
+    /** A folder as messages show it: relative to the project when it is inside. */
     private Path shown(Path folder) {
         return folder == null || settings.baseDirectory() == null || !folder.startsWith(settings.baseDirectory())
                 ? folder : settings.baseDirectory().relativize(folder);

@@ -2,6 +2,7 @@ package io.schemadiff.pipeline;
 
 import io.schemadiff.cache.CatalogCache;
 import io.schemadiff.cache.CatalogCodec;
+import io.schemadiff.cache.InputFingerprint;
 import io.schemadiff.discover.DiscoveredModel;
 import io.schemadiff.overlap.ServerInBackground;
 import io.schemadiff.reference.ScratchServer;
@@ -9,6 +10,8 @@ import io.schemadiff.schema.DatabaseSchema;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,13 +84,17 @@ final class ServerForecast {
         }
         StringBuilder key = new StringBuilder(new TreeMap<>(hibernateProperties).toString());
         for (String name : new TreeSet<>(model.classes())) {
-            try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
-                if (in == null) {
-                    return null;
-                }
-                key.append('\n').append(name).append(' ').append(java.util.HexFormat.of()
-                        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(in.readAllBytes())));
-            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            String file = name.replace('.', '/') + ".class";
+            // the model is the project's: looked up in its own classpath, not first through the plugin's
+            // sixty-odd jars, which took 0.1-0.4 s at 1,000 entities
+            URL found = loader instanceof URLClassLoader own ? own.findResource(file) : loader.getResource(file);
+            if (found == null) {
+                return null;
+            }
+            try (InputStream in = found.openStream()) {
+                key.append('\n').append(name).append(' ')
+                        .append(java.util.HexFormat.of().formatHex(InputFingerprint.sha256(in.readAllBytes())));
+            } catch (IOException e) {
                 return null;
             }
         }
