@@ -148,7 +148,7 @@ public final class CatalogCodec {
         return name == null ? null : ForeignKey.Action.valueOf(name);
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         return HexFormat.of().formatHex(InputFingerprint.sha256(text.getBytes(StandardCharsets.UTF_8)));
     }
 

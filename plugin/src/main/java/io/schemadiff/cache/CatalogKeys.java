@@ -79,6 +79,45 @@ public final class CatalogKeys {
         return key.toString();
     }
 
+    /**
+     * The migrations' {@link #migrations inputs} without their files: what must be the same for a database replayed
+     * from other files of the same folders to be brought up to date by replaying only the files added since.
+     */
+    public static String withoutFiles(String inputs) {
+        StringBuilder rest = new StringBuilder();
+        lines(inputs, (label, value) -> {
+            if (!label.equals("file")) {
+                line(rest, label, value);
+            }
+        });
+        return rest.toString();
+    }
+
+    /** The migrations' files in their {@link #migrations inputs}, each as {@code <path in its folder> <sha-256>}. */
+    public static List<String> files(String inputs) {
+        List<String> files = new java.util.ArrayList<>();
+        lines(inputs, (label, value) -> {
+            if (label.equals("file")) {
+                files.add(value);
+            }
+        });
+        return files;
+    }
+
+    /** Reads back what {@link #line} wrote: a label, the value's length, the value (which may hold newlines). */
+    private static void lines(String inputs, java.util.function.BiConsumer<String, String> each) {
+        int at = 0;
+        while (at < inputs.length()) {
+            int space = inputs.indexOf(' ', at);
+            int lengthEnd = inputs.indexOf(' ', space + 1);
+            String label = inputs.substring(at, space);
+            int length = Integer.parseInt(inputs.substring(space + 1, lengthEnd));
+            String value = length < 0 ? null : inputs.substring(lengthEnd + 1, lengthEnd + 1 + length);
+            each.accept(label, value);
+            at = (length < 0 ? lengthEnd + 1 + "null".length() : lengthEnd + 1 + length) + 1;
+        }
+    }
+
     /** The namespaces a reference catalog was read for, short enough for a file name. */
     public static String schemas(Set<String> schemas) {
         return CatalogCodec.sha256(String.join("\u0000", new TreeSet<>(schemas))).substring(0, 16);

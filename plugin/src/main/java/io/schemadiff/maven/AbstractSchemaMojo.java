@@ -17,6 +17,7 @@ import io.schemadiff.reference.NamedMariaDbServer;
 import io.schemadiff.reference.NamedPostgresServer;
 import io.schemadiff.reference.ScratchServer;
 import io.schemadiff.reference.ServerConnection;
+import io.schemadiff.reference.KeyedServers;
 import io.schemadiff.reference.SharedServers;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.settings.Server;
@@ -506,13 +507,13 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
             embeddedBinaries = binaries;
             return shared("MariaDB", binaries, () -> EmbeddedMariaDbServer.start(binaries, console), console);
         }
-        if (postgresVersion == null || postgresVersion.isBlank()) {
-            return shared("PostgreSQL", null, () -> EmbeddedPostgresServer.start(null, console), console);
-        }
-        Path binaries = new PostgresBinaries(repositorySystem, session.getRepositorySession(),
+        Path binaries = postgresVersion == null || postgresVersion.isBlank() ? null
+                : new PostgresBinaries(repositorySystem, session.getRepositorySession(),
                 project.getRemoteProjectRepositories()).resolve(postgresVersion);
         embeddedBinaries = binaries;
-        return shared("PostgreSQL", binaries, () -> EmbeddedPostgresServer.start(binaries, console), console);
+        // a server of its own may start with the migrations replayed by an earlier build (DatabaseSnapshots)
+        KeyedServers own = (key, older) -> EmbeddedPostgresServer.start(binaries, console, key, older);
+        return shared("PostgreSQL", binaries, own, console);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.schemadiff.catalog.MariaDbCatalogReader;
 import io.schemadiff.config.ApplicationProperties;
 import io.schemadiff.config.QuarkusProperties;
 import io.schemadiff.reference.FlywayProject;
+import io.schemadiff.reference.KeyedServers;
 import io.schemadiff.core.Console;
 import io.schemadiff.core.Dialect;
 import io.schemadiff.core.TargetDatabase;
@@ -211,7 +212,11 @@ public final class SchemaPipeline {
                 settings.profiles());
         CheckedMigrations checked = checkedMigrations(application);
         // kept catalogs may make the server unnecessary: then it starts when it is needed
-        try (ServerInBackground server = ServerForecast.open(servers, settings.catalogCache(), checked.referenceInputs(),
+        // a server of the plugin's own may start with these migrations replayed by an earlier build
+        Supplier<ScratchServer> starting = KeyedServers.startingWith(servers,
+                ScratchCatalogs.snapshotKey(settings.catalogCache(), checked.referenceInputs()),
+                ReplayCatchUp.from(checked.referenceInputs(), checked.naming()));
+        try (ServerInBackground server = ServerForecast.open(starting, settings.catalogCache(), checked.referenceInputs(),
                 settings.differenceExpected())) {
             return compare(server, application, checked);
         }
@@ -332,6 +337,15 @@ public final class SchemaPipeline {
                         ? "the catalog of " + replayed + " migration(s) replayed earlier on embedded "
                         + dialect.productName() + " " + catalogs.serverVersion() + ", kept in "
                         + homeRelative(shown(catalogs.cache().folder())) + " (-Dschema.cache=false replays them)"
+                        : catalogs.caughtUpFrom() >= 0
+                        ? replayed + " migration(s) on embedded " + dialect.productName() + " " + catalogs.serverVersion()
+                        + ": " + catalogs.caughtUpFrom() + " replayed by an earlier build and kept in "
+                        + homeRelative(shown(catalogs.keptDatabaseFolder())) + ", " + (replayed - catalogs.caughtUpFrom())
+                        + " added since replayed now (-Dschema.cache=false replays them all)"
+                        : catalogs.keptDatabaseFolder() != null
+                        ? "the database " + replayed + " migration(s) were replayed into earlier on embedded "
+                        + dialect.productName() + " " + catalogs.serverVersion() + ", kept in "
+                        + homeRelative(shown(catalogs.keptDatabaseFolder())) + " (-Dschema.cache=false replays them)"
                         : replayed + " migration(s) replayed on "
                         + (settings.reference() == PipelineSettings.Reference.SERVER
                         ? "a scratch database of " + settings.connection() + ", version"
@@ -431,7 +445,7 @@ public final class SchemaPipeline {
                             outsideTransaction.add(migration.undoFileName());
                         }
                     }
-                    verifyUndo(catalogs.referenceDatabase(), reader, referenceSchema, undos, outsideTransaction);
+                    verifyUndo(catalogs.verificationDatabase(), reader, referenceSchema, undos, outsideTransaction);
                 }
                 timings.put("verify", elapsed(t));
             }
@@ -806,7 +820,7 @@ public final class SchemaPipeline {
     private String verify(MigrationReplay replay, ScratchCatalogs catalogs, Path folder,
                           DatabaseSchema model, Map<String, String> files, List<SafetyLint.Finding> findings,
                           Map<io.schemadiff.schema.QualifiedName, Set<String>> explicitNames) {
-        DataSource reference = catalogs.referenceDatabase();
+        DataSource reference = catalogs.verificationDatabase();
         String names = String.join(" and ", files.keySet());
         Path staging = null;
         try {

@@ -10,6 +10,7 @@ import io.schemadiff.core.SchemaException;
 import io.schemadiff.model.EntityModel;
 import io.schemadiff.overlap.ServerInBackground;
 import io.schemadiff.overlap.StepTimes;
+import io.schemadiff.reference.DatabaseSnapshots;
 import io.schemadiff.reference.MigrationReplay;
 import io.schemadiff.reference.ScratchDatabases;
 import io.schemadiff.reference.ScratchServer;
@@ -57,6 +58,12 @@ final class ScratchCatalogs implements AutoCloseable {
     private DataSource modelDatabase;
     private int replayed;
     private boolean referenceReused;
+    private final String snapshotKey;
+    private boolean replayedHere;
+    private DatabaseSnapshots.Snapshot startedWith;
+    private int caughtUpFrom = -1;
+    private String verificationName;
+    private DataSource verificationDatabase;
     private DatabaseSchema modelCatalog;
     private String modelEntry;
 
@@ -80,6 +87,15 @@ final class ScratchCatalogs implements AutoCloseable {
         this.liveReference = liveReference;
         this.timings = timings;
         this.console = console;
+        this.snapshotKey = snapshotKey(cache, this.referenceInputs);
+    }
+
+    /**
+     * The key the replayed database of these migrations is kept under ({@link DatabaseSnapshots}), or {@code null}
+     * when nothing is kept: the cache is off, or the reference is not replayed on a server of the plugin's.
+     */
+    static String snapshotKey(CatalogCache cache, String referenceInputs) {
+        return cache == null || referenceInputs == null ? null : cache.name("snapshot", referenceInputs, null);
     }
 
     /**
@@ -152,13 +168,47 @@ final class ScratchCatalogs implements AutoCloseable {
                 Map.of(MIGRATIONS, String.valueOf(migrationsAfterWriting)));
     }
 
-    /** Builds whichever of the two databases is not there yet, for rendering and verifying a difference. */
+    /**
+     * Builds the databases a difference is rendered and verified on that are not there yet: the replayed one,
+     * and on MariaDB the model's too (its spellings of names are read there).
+     */
     void databases() {
         boolean replayNow = liveReference == null && referenceDatabase == null;
-        boolean applyNow = modelDatabase == null;
+        boolean applyNow = modelDatabase == null && dialect == Dialect.MARIADB;
         if (replayNow || applyNow) {
             build(replayNow, applyNow);
         }
+    }
+
+    /**
+     * Where a generated migration is tried: the replayed database itself, or a copy of it when that database is
+     * kept for the next builds, which must find it as the migrations left it.
+     */
+    DataSource verificationDatabase() {
+        DataSource reference = referenceDatabase();
+        if (!keepsReplay()) {
+            return reference;
+        }
+        if (verificationDatabase == null) {
+            verificationName = ScratchDatabases.name("verify");
+            verificationDatabase = server().copyDatabase(referenceName, verificationName);
+        }
+        return verificationDatabase;
+    }
+
+    /** Whether the database replayed in this run is kept for the next builds when the server stops. */
+    private boolean keepsReplay() {
+        return replayedHere && snapshotKey != null && server != null && server.canKeep();
+    }
+
+    /** How many of the migrations the kept database held before Flyway brought it up to date; else {@code -1}. */
+    int caughtUpFrom() {
+        return caughtUpFrom;
+    }
+
+    /** Where the replayed database came from, when an earlier build kept it; otherwise {@code null}. */
+    java.nio.file.Path keptDatabaseFolder() {
+        return startedWith == null ? null : startedWith.dataFolder().getParent();
     }
 
     /** The replayed database, or the live one; built on demand. */
@@ -206,9 +256,24 @@ final class ScratchCatalogs implements AutoCloseable {
 
     private void build(boolean replayNow, boolean applyNow) {
         ScratchServer scratch = server();
-        if (replayNow) {
+        // the migrations replayed by an earlier build, in the data folder the server started on: these migrations,
+        // or earlier files of them that Flyway brings up to date (ReplayCatchUp)
+        DatabaseSnapshots.Snapshot kept = replayNow && snapshotKey != null ? scratch.startedWith().orElse(null) : null;
+        if (kept != null) {
+            startedWith = kept;
+            referenceName = kept.database();
+            referenceDatabase = scratch.database(referenceName);
+            replayed = Integer.parseInt(kept.notes().getOrDefault(MIGRATIONS, "0"));
+            if (kept.dataFolder().getFileName().toString().equals(snapshotKey)) {
+                replayNow = false;
+            } else {
+                caughtUpFrom = replayed;
+                replayedHere = true;
+            }
+        } else if (replayNow) {
             referenceName = ScratchDatabases.name("reference");
             referenceDatabase = scratch.createDatabase(referenceName);
+            replayedHere = true;
         }
         if (applyNow) {
             modelName = ScratchDatabases.name("model");
@@ -216,15 +281,16 @@ final class ScratchCatalogs implements AutoCloseable {
         }
         DataSource reference = referenceDatabase;
         DataSource modelTarget = modelDatabase;
+        boolean replaying = replayNow;
         // two databases, two sessions: the replay and the model's DDL do not wait for each other
-        StepTimes steps = StepTimes.replayAndApply(() -> replayNow ? replay.replay(reference) : 0,
+        StepTimes steps = StepTimes.replayAndApply(() -> replaying ? replay.replay(reference) : 0,
                 () -> {
                     if (applyNow) {
                         ModelDdl.apply(modelTarget, model, dialect);
                     }
                 });
         if (replayNow) {
-            replayed = steps.replayed();
+            replayed = Math.max(caughtUpFrom, 0) + steps.replayed();
             timings.put("replay", steps.replayMillis());
         }
         if (applyNow) {
@@ -297,15 +363,28 @@ final class ScratchCatalogs implements AutoCloseable {
         }
     }
 
-    /** Drops the scratch databases made here and stops (or gives back) the server. */
+    /**
+     * Drops the scratch databases made here and stops (or gives back) the server; a database replayed here is kept
+     * for the next builds instead, when the server can keep it.
+     */
     @Override
     public void close() {
         if (server == null) {
             return;
         }
         try {
-            dropQuietly(referenceName);
+            boolean keep = keepsReplay();
+            if (!keep) {
+                dropQuietly(referenceName);
+            }
             dropQuietly(modelName);
+            dropQuietly(verificationName);
+            if (keep) {
+                Map<String, String> notes = new LinkedHashMap<>(ReplayCatchUp.notes(referenceInputs));
+                notes.put(MIGRATIONS, String.valueOf(replayed));
+                notes.put(SERVER_VERSION, String.valueOf(serverVersion));
+                server.keepOnClose(snapshotKey, referenceName, notes);
+            }
         } finally {
             server.close();
         }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -57,13 +58,22 @@ public final class EmbeddedPostgresServer implements ScratchServer {
     private final ServerRegistry.Entry registration;
     private final Thread stopper;
     private final String version;
+    private final DatabaseSnapshots snapshots;
+    private final DatabaseSnapshots.Snapshot startedWith;
+    private Keep keep;
+
+    /** A database to keep when the server stops. */
+    private record Keep(String key, String database, Map<String, String> notes) {
+    }
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, ServerRegistry.Entry registration,
-                                   Thread stopper) {
+                                   Thread stopper, DatabaseSnapshots snapshots, DatabaseSnapshots.Snapshot startedWith) {
         this.postgres = postgres;
         this.dataDir = dataDir;
         this.registration = registration;
         this.stopper = stopper;
+        this.snapshots = snapshots;
+        this.startedWith = startedWith;
         this.version = Statements.queryOne(postgres.getPostgresDatabase(), "show server_version", "Embedded PostgreSQL");
     }
 
@@ -84,12 +94,47 @@ public final class EmbeddedPostgresServer implements ScratchServer {
      * Like {@link #start(Path)}, after stopping the servers of killed builds, which {@code console} is told of.
      */
     public static EmbeddedPostgresServer start(Path binaries, Console console) {
+        return start(binaries, console, null, notes -> false, null);
+    }
+
+    /**
+     * Like {@link #start(Path, Console)}, on a copy of the data folder an earlier build kept under {@code snapshotKey}
+     * ({@link DatabaseSnapshots}), or of one whose notes {@code older} accepts, when there is one: its database is
+     * there already ({@link #startedWith()}).
+     */
+    public static EmbeddedPostgresServer start(Path binaries, Console console, String snapshotKey,
+                                               java.util.function.Predicate<Map<String, String>> older) {
+        Path template = template(binaries, console);
+        return start(binaries, console, snapshotKey, older, template == null ? null
+                : new DatabaseSnapshots(template.resolveSibling("snapshots")));
+    }
+
+    /**
+     * Like {@link #start(Path, Console, String, java.util.function.Predicate)}, with the kept data folders in
+     * {@code snapshots} (a test's own folder) rather than beside the prepared data folder of the binaries;
+     * {@code null} keeps none.
+     */
+    public static EmbeddedPostgresServer start(Path binaries, Console console, String snapshotKey,
+                                               java.util.function.Predicate<Map<String, String>> older,
+                                               DatabaseSnapshots snapshots) {
         TemporaryFolder.requireUsable("PostgreSQL");
         ServerRegistry registry = ServerRegistry.standard();
         registry.reapOrphans(console);
         Path template = template(binaries, console);
+        Optional<DatabaseSnapshots.Snapshot> snapshot = snapshots == null || snapshotKey == null ? Optional.empty()
+                : snapshots.find(snapshotKey, older);
+        if (snapshot.isPresent()) {
+            try {
+                return start(binaries, console, registry, template, snapshots, snapshot.get());
+            } catch (SchemaException e) {
+                // removed by a cleaner of old files, or by a build that keeps fewer: the migrations are replayed
+                console.debug("The embedded PostgreSQL did not start from the kept " + snapshot.get().dataFolder()
+                        + " (" + e.getMessage() + "): starting afresh.");
+                snapshots.discard(snapshot.get());
+            }
+        }
         try {
-            return start(binaries, console, registry, template);
+            return start(binaries, console, registry, template, snapshots, null);
         } catch (SchemaException e) {
             if (template == null || !Files.isDirectory(template)) {
                 throw e;
@@ -98,21 +143,26 @@ public final class EmbeddedPostgresServer implements ScratchServer {
             console.debug("The embedded PostgreSQL did not start from " + template + " (" + e.getMessage()
                     + "): preparing it again.");
             ServerRegistry.deleteRecursively(template);
-            return start(binaries, console, registry, template);
+            return start(binaries, console, registry, template, snapshots, null);
         }
     }
 
     private static EmbeddedPostgresServer start(Path binaries, Console console, ServerRegistry registry,
-                                                Path template) {
+                                                Path template, DatabaseSnapshots snapshots,
+                                                DatabaseSnapshots.Snapshot snapshot) {
         ServerRegistry.Entry registration = null;
         Path dataDir = null;
         try {
             dataDir = Files.createTempDirectory(ServerRegistry.DATA_PREFIX + "postgres-data-");
             registration = registry.register("PostgreSQL", dataDir);
-            boolean prepared = template != null && isDataFolder(template);
+            Path source = snapshot != null ? snapshot.dataFolder() : template;
+            boolean prepared = source != null && isDataFolder(source);
+            if (snapshot != null && !prepared) {
+                throw new IOException("not a stopped server's data folder");
+            }
             if (prepared) {
                 // zonky skips initdb for a folder that has a postgresql.conf
-                PreparedFolder.copy(template, dataDir);
+                PreparedFolder.copy(source, dataDir);
             }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
@@ -134,9 +184,9 @@ public final class EmbeddedPostgresServer implements ScratchServer {
             ServerRegistry.Entry registered = registration;
             Path data = dataDir;
             // Ctrl-C and SIGTERM run shutdown hooks: the server stops on the way out
-            Thread stopper = new Thread(() -> stop(postgres, data, registered), "schemadiff-postgres-stopper");
+            Thread stopper = new Thread(() -> stop(postgres, data, registered, null), "schemadiff-postgres-stopper");
             Runtime.getRuntime().addShutdownHook(stopper);
-            return new EmbeddedPostgresServer(postgres, dataDir, registration, stopper);
+            return new EmbeddedPostgresServer(postgres, dataDir, registration, stopper, snapshots, snapshot);
         } catch (IOException | RuntimeException e) {
             if (registration != null) {
                 // whatever got as far as running is stopped now, not by the next run
@@ -228,13 +278,29 @@ public final class EmbeddedPostgresServer implements ScratchServer {
         }
     }
 
-    private static void stop(EmbeddedPostgres postgres, Path dataDir, ServerRegistry.Entry registration) {
+    /** Stops the server and deletes its data folder, unless {@code keeping} keeps it (after a clean stop only). */
+    private static void stop(EmbeddedPostgres postgres, Path dataDir, ServerRegistry.Entry registration,
+                             java.util.function.Predicate<Path> keeping) {
+        boolean stopped = false;
         try {
             postgres.close();
+            stopped = true;
         } catch (IOException e) {
             throw new SchemaException("Could not stop the embedded PostgreSQL server: " + e.getMessage(), e);
         } finally {
-            ServerRegistry.deleteRecursively(dataDir);
+            boolean kept = false;
+            if (stopped && keeping != null && !Files.exists(dataDir.resolve("postmaster.pid"))) {
+                try {
+                    // zonky's lock of the running server's folder
+                    Files.deleteIfExists(dataDir.resolve("epg-lock"));
+                    kept = keeping.test(dataDir);
+                } catch (IOException | RuntimeException e) {
+                    kept = false;
+                }
+            }
+            if (!kept) {
+                ServerRegistry.deleteRecursively(dataDir);
+            }
             registration.remove();
         }
     }
@@ -273,6 +339,34 @@ public final class EmbeddedPostgresServer implements ScratchServer {
     }
 
     @Override
+    public Optional<DatabaseSnapshots.Snapshot> startedWith() {
+        return Optional.ofNullable(startedWith);
+    }
+
+    @Override
+    public DataSource database(String name) {
+        return postgres.getDatabase("postgres", checked(name));
+    }
+
+    @Override
+    public boolean canKeep() {
+        return snapshots != null;
+    }
+
+    @Override
+    public DataSource copyDatabase(String original, String copy) {
+        execute("create database " + checked(copy) + " template " + checked(original));
+        return postgres.getDatabase("postgres", copy);
+    }
+
+    @Override
+    public void keepOnClose(String key, String database, Map<String, String> notes) {
+        if (canKeep()) {
+            keep = new Keep(key, checked(database), Map.copyOf(notes));
+        }
+    }
+
+    @Override
     public DataSource createDatabase(String name) {
         execute("create database " + checked(name));
         return postgres.getDatabase("postgres", name);
@@ -306,7 +400,9 @@ public final class EmbeddedPostgresServer implements ScratchServer {
             // the JVM is shutting down: the hook stops the server
             return;
         }
-        stop(postgres, dataDir, registration);
+        Keep kept = keep;
+        stop(postgres, dataDir, registration, kept == null ? null
+                : data -> snapshots.keep(kept.key(), data, kept.database(), kept.notes()));
     }
 
     private void execute(String sql) {

@@ -1,6 +1,8 @@
 package io.schemadiff.reference;
 
 import javax.sql.DataSource;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A database server the pipeline may create scratch databases on (PostgreSQL, MariaDB). Every database it creates is
@@ -18,6 +20,33 @@ public interface ScratchServer extends AutoCloseable {
 
     @Override
     void close();
+
+    /** The database a previous build kept in the data folder this server started on ({@link DatabaseSnapshots}). */
+    default Optional<DatabaseSnapshots.Snapshot> startedWith() {
+        return Optional.empty();
+    }
+
+    /** Connects to a database of this server that exists already (one it {@link #startedWith started with}). */
+    default DataSource database(String name) {
+        throw new UnsupportedOperationException("This server lends no existing databases");
+    }
+
+    /** Whether {@link #keepOnClose} can keep a database of this server for the next builds. */
+    default boolean canKeep() {
+        return false;
+    }
+
+    /** Creates {@code copy} as a copy of {@code original}, which nobody may be connected to. */
+    default DataSource copyDatabase(String original, String copy) {
+        throw new UnsupportedOperationException("This server copies no databases");
+    }
+
+    /**
+     * Keeps {@code database} for the next builds, under {@code key}, when {@link #close()} stops the server; the
+     * caller has dropped every other database it made by then. Does nothing unless {@link #canKeep()}.
+     */
+    default void keepOnClose(String key, String database, Map<String, String> notes) {
+    }
 
     /**
      * A view of {@code server} whose {@link #close()} does nothing: for lending one long-running

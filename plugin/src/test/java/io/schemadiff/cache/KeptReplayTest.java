@@ -1,0 +1,182 @@
+package io.schemadiff.cache;
+
+import io.schemadiff.core.Console;
+import io.schemadiff.pipeline.Comparison;
+import io.schemadiff.pipeline.SchemaPipeline;
+import io.schemadiff.reference.DatabaseSnapshots;
+import io.schemadiff.reference.EmbeddedPostgresServer;
+import io.schemadiff.reference.KeyedServers;
+import io.schemadiff.testing.SharedPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The replayed database is kept between builds (a stopped server's data folder) and a later build of the same
+ * migrations starts on a copy of it instead of replaying them: on real embedded servers, a comparison that starts
+ * so equals one that replays, the rows the migrations insert are there, and a generated migration tried on it
+ * never changes what the next build finds.
+ */
+class KeptReplayTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T08:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private CompiledProject project;
+    private CatalogCache cache;
+    private final List<Boolean> startedWithKept = new ArrayList<>();
+
+    @BeforeEach
+    void aProjectWithRows() {
+        // a catalog cache and kept databases of its own: a developer's kept databases are not evicted by tests
+        cache = new CatalogCache(dir.resolve("catalogs"), "kept replay test " + System.nanoTime());
+        project = new CompiledProject(dir.resolve("project"))
+                .compile("com.example.domains.library.model.Book", book(""))
+                .migration("V1__books.sql", """
+                        create table books (id bigint not null, title varchar(255) not null, primary key (id));
+                        insert into books (id, title) values (1, 'Dune');
+                        """);
+    }
+
+    @Test
+    void anEditAfterTheFirstBuildReplaysNothingAndFindsTheSame() {
+        Comparison cold = step("cold");
+        assertTrue(cold.inSync());
+        assertEquals(List.of(false), startedWithKept, "the first build has nothing kept");
+        assertTrue(cold.reference().startsWith("1 migration(s) replayed on embedded PostgreSQL"), cold.reference());
+
+        project.compile("com.example.domains.library.model.Book", book("Integer pages;"));
+        Comparison edited = step("an entity edited");
+        assertFalse(edited.inSync());
+        assertTrue(startedWithKept.get(1), "the edit's server starts with the migrations replayed");
+        assertTrue(edited.reference().startsWith("the database 1 migration(s) were replayed into earlier"),
+                edited.reference());
+        assertEquals(1, edited.migrationsReplayed());
+        assertTrue(edited.migrationSql().contains("pages"), edited.migrationSql());
+
+        // the rows V1 inserts are in the kept database: NOT NULL without a default does not run on them
+        project.compile("com.example.domains.library.model.Book", book("@Column(nullable = false) Integer pages;"));
+        Comparison onRows = step("a NOT NULL column on a table with rows");
+        assertTrue(startedWithKept.get(2));
+        assertNotNull(onRows.dataProblem(), "the kept database holds V1's rows");
+    }
+
+    @Test
+    void aDifferenceVerifiedWhileReplayingLeavesTheKeptDatabaseAsTheMigrationsLeftIt() {
+        project.compile("com.example.domains.library.model.Book", book("Integer pages;"));
+        Comparison first = step("a difference on the first build: replayed, verified on a copy, kept");
+        assertFalse(first.inSync());
+        assertEquals(List.of(false), startedWithKept);
+
+        // had the verification run on the kept database, pages would be there now and this would be in sync
+        Comparison again = step("the same inputs again, on the kept database");
+        assertTrue(startedWithKept.get(1));
+        assertFalse(again.inSync());
+        assertEquals(first.migrationSql(), again.migrationSql());
+
+        project.migration("V2__pages.sql", "alter table books add column pages integer;");
+        Comparison covered = step("a migration added: the kept database brought up to date");
+        assertTrue(covered.inSync());
+        assertTrue(covered.reference().contains(": 1 replayed by an earlier build"), covered.reference());
+    }
+
+    @Test
+    void generateOnTheKeptDatabaseWritesAMigrationTheNextBuildAccepts() {
+        step("cold");
+        project.compile("com.example.domains.library.model.Book", book("String isbn;"));
+        SchemaPipeline.Generation generation = new SchemaPipeline(project.settings().catalogCache(cache),
+                Console.SILENT, keyed(), CLOCK).generate();
+        assertTrue(generation.written().isPresent());
+        assertTrue(startedWithKept.get(1), "generate starts with the migrations replayed");
+
+        Comparison after = step("the diff after generate");
+        assertTrue(after.inSync(), () -> after.diff().toString());
+        assertEquals(2, after.migrationsReplayed(), after.reference());
+    }
+
+    @Test
+    void migrationsAddedSinceAreAppliedToTheKeptDatabaseAsProductionWould() {
+        step("cold: V1 replayed and kept");
+        project.compile("com.example.domains.library.model.Book", book("String isbn;"));
+        SchemaPipeline.Generation generation = new SchemaPipeline(project.settings().catalogCache(cache),
+                Console.SILENT, keyed(), CLOCK).generate();
+        assertTrue(generation.written().isPresent());
+        // a teammate's migration, pulled
+        project.migration("V3__authors.sql", "create table authors (id bigint primary key);");
+
+        project.compile("com.example.domains.library.model.Book", book("String isbn; Integer pages;"));
+        Comparison caughtUp = step("an edit after generate and a pull");
+        assertTrue(startedWithKept.get(startedWithKept.size() - 1), "started with V1 replayed");
+        assertEquals(3, caughtUp.migrationsReplayed());
+        assertTrue(caughtUp.reference().startsWith("3 migration(s) on embedded PostgreSQL"), caughtUp.reference());
+        assertTrue(caughtUp.reference().contains(": 1 replayed by an earlier build and kept in "), caughtUp.reference());
+        assertTrue(caughtUp.reference().contains(", 2 added since replayed now"), caughtUp.reference());
+        assertTrue(caughtUp.migrationSql().contains("pages"), caughtUp.migrationSql());
+        assertFalse(caughtUp.migrationSql().contains("isbn"), caughtUp.migrationSql());
+
+        Comparison exact = step("the same again: the database brought up to date was kept in turn");
+        assertTrue(startedWithKept.get(startedWithKept.size() - 1));
+        assertFalse(exact.timings().containsKey("replay"), () -> exact.timings().toString());
+
+        project.migration("V1__books.sql", """
+                create table books (id bigint not null, title varchar(255) not null, primary key (id));
+                insert into books (id, title) values (2, 'Emma');
+                """);
+        Comparison edited = step("a kept migration edited in place: replayed from scratch");
+        assertTrue(edited.reference().startsWith("3 migration(s) replayed on embedded PostgreSQL"), edited.reference());
+    }
+
+    /** One run on servers that keep the replayed database, checked against a run that replays without any cache. */
+    private Comparison step(String what) {
+        Comparison kept = new SchemaPipeline(project.settings().catalogCache(cache), Console.SILENT, keyed(), CLOCK)
+                .compare();
+        Comparison fresh = new SchemaPipeline(project.settings(), Console.SILENT, SharedPostgres::server, CLOCK)
+                .compare();
+        assertEquals(summary(fresh), summary(kept), what);
+        return kept;
+    }
+
+    /** Embedded servers of their own, as a single-module build has, noting whether each started with a kept one. */
+    private KeyedServers keyed() {
+        return (key, older) -> {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(null, Console.SILENT, key, older,
+                    new DatabaseSnapshots(dir.resolve("kept")));
+            startedWithKept.add(server.startedWith().isPresent());
+            return server;
+        };
+    }
+
+    private static List<Object> summary(Comparison comparison) {
+        return List.of(comparison.inSync(), comparison.modelSchema(), comparison.referenceSchema(),
+                comparison.diff().changes().stream().map(c -> c.subject() + ": " + c.describe()).toList(),
+                String.valueOf(comparison.migrationSql()), String.valueOf(comparison.migrationFileName()),
+                String.valueOf(comparison.dataProblem() != null), comparison.migrationsReplayed());
+    }
+
+    private static String book(String extraField) {
+        return """
+                package com.example.domains.library.model;
+                import jakarta.persistence.*;
+                @Entity @Table(name = "books")
+                public class Book {
+                    @Id Long id;
+                    @Column(nullable = false) String title;
+                    %s
+                }
+                """.formatted(extraField);
+    }
+}
