@@ -1,6 +1,6 @@
-// build.log holds the eight invocations one after the other
+// build.log holds the nine invocations one after the other
 def runs = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('BUILD') }
-assert runs.size() == 8 : runs.size()
+assert runs.size() == 9 : runs.size()
 def timings = { String run ->
     def line = run.readLines().find { it.contains('Timings (ms): ') }
     assert line != null : run
@@ -26,9 +26,12 @@ assert !timings(runs[1]).contains('server=') && !timings(runs[1]).contains('repl
 assert !runs[1].contains('Verdict reused from ')
 assert runs[1].contains('Schema is in sync')
 
-// 3 and 4: the edited entity is never hidden by a kept catalog, and fails the same way with the cache off
+// 3 and 4: the edited entity is never hidden by a kept catalog, and fails the same way with the cache off;
+// its difference is verified on the database run 1 replayed and kept: no replay
 assert failure(runs[2]).contains('+ add column stock integer') : failure(runs[2])
 assert failure(runs[2]) == failure(runs[3])
+assert runs[2] =~ /Reference: the database 1 migration\(s\) were replayed into earlier on embedded PostgreSQL \d+\.\d+, kept in /
+assert !timings(runs[2]).contains('replay=') : timings(runs[2])
 
 // 5 and 6: generate keeps the catalog it verified, so the diff after it replays nothing
 assert runs[4].contains('V2__add_stock_to_products.sql')
@@ -36,10 +39,15 @@ assert runs[5].contains(kept(2)) : runs[5]
 assert !timings(runs[5]).contains('server=') : timings(runs[5])
 assert runs[5].contains('Schema is in sync: the 2 migration(s)')
 
-// 7 and 8: a released migration edited in place is replayed again, and the cache changes nothing
-assert !runs[6].contains(kept(2)) && runs[6] =~ /Reference: 2 migration\(s\) replayed on embedded PostgreSQL/
-assert failure(runs[6]).contains('name') : failure(runs[6])
-assert failure(runs[6]) == failure(runs[7])
+// 7 the next edit: Flyway applies only V2 to the database kept from run 1, as production would
+assert runs[6] =~ /Reference: 2 migration\(s\) on embedded PostgreSQL \d+\.\d+: 1 replayed by an earlier build and kept in .*, 1 added since replayed now/ : runs[6]
+assert failure(runs[6]).contains('+ add column weight integer') : failure(runs[6])
+assert !failure(runs[6]).contains('stock') : failure(runs[6])
+
+// 8 and 9: a released migration edited in place is replayed again, and the cache changes nothing
+assert !runs[7].contains(kept(2)) && runs[7] =~ /Reference: 2 migration\(s\) replayed on embedded PostgreSQL/
+assert failure(runs[7]).contains('name') : failure(runs[7])
+assert failure(runs[7]) == failure(runs[8])
 
 // kept where the local repository is, so mvn clean leaves them
 def catalogs = new File(localRepositoryPath, '.cache/schemadiff/catalogs')
