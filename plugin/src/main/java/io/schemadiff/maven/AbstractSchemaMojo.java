@@ -505,7 +505,8 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
             Path binaries = new MariaDbBinaries(repositorySystem, session.getRepositorySession(),
                     project.getRemoteProjectRepositories()).resolve(mariadbVersion.trim());
             embeddedBinaries = binaries;
-            return shared("MariaDB", binaries, () -> EmbeddedMariaDbServer.start(binaries, console), console);
+            KeyedServers own = (key, older) -> EmbeddedMariaDbServer.start(binaries, console, key, older);
+            return shared("MariaDB", binaries, own, console);
         }
         Path binaries = postgresVersion == null || postgresVersion.isBlank() ? null
                 : new PostgresBinaries(repositorySystem, session.getRepositorySession(),

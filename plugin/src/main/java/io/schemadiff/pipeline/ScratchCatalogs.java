@@ -62,6 +62,7 @@ final class ScratchCatalogs implements AutoCloseable {
     private boolean replayedHere;
     private DatabaseSnapshots.Snapshot startedWith;
     private int caughtUpFrom = -1;
+    private boolean verifiedInPlace;
     private String verificationName;
     private DataSource verificationDatabase;
     private DatabaseSchema modelCatalog;
@@ -189,6 +190,11 @@ final class ScratchCatalogs implements AutoCloseable {
         if (!keepsReplay()) {
             return reference;
         }
+        if (!server().canCopy()) {
+            // MariaDB: the migration is tried on the replayed database itself, which is then not kept
+            verifiedInPlace = true;
+            return reference;
+        }
         if (verificationDatabase == null) {
             verificationName = ScratchDatabases.name("verify");
             verificationDatabase = server().copyDatabase(referenceName, verificationName);
@@ -198,7 +204,7 @@ final class ScratchCatalogs implements AutoCloseable {
 
     /** Whether the database replayed in this run is kept for the next builds when the server stops. */
     private boolean keepsReplay() {
-        return replayedHere && snapshotKey != null && server != null && server.canKeep();
+        return replayedHere && !verifiedInPlace && snapshotKey != null && server != null && server.canKeep();
     }
 
     /** How many of the migrations the kept database held before Flyway brought it up to date; else {@code -1}. */

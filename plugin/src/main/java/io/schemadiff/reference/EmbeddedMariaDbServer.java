@@ -20,6 +20,9 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -62,6 +65,11 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
     private final Thread killer;
     private final ServerRegistry.Entry registration;
     private boolean closed;
+    private DatabaseSnapshots snapshots;
+    private DatabaseSnapshots.Snapshot startedWith;
+    private String keepKey;
+    private String keepDatabase;
+    private Map<String, String> keepNotes;
 
     private EmbeddedMariaDbServer(Process process, Path dataDir, ServerConnection connection, Thread killer,
                                   ServerRegistry.Entry registration) {
@@ -85,22 +93,64 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
      * Like {@link #start(Path)}, after stopping the servers of killed builds, which {@code console} is told of.
      */
     public static EmbeddedMariaDbServer start(Path binariesJar, Console console) {
+        return start(binariesJar, console, null, notes -> false, null);
+    }
+
+    /**
+     * Like {@link #start(Path, Console)}, on a copy of the data folder an earlier build kept under {@code snapshotKey}
+     * ({@link DatabaseSnapshots}), or of one whose notes {@code older} accepts, when there is one: its database is
+     * there already ({@link #startedWith()}). The kept folders live beside the installed data folder of the binaries.
+     */
+    public static EmbeddedMariaDbServer start(Path binariesJar, Console console, String snapshotKey,
+                                             Predicate<Map<String, String>> older) {
+        DatabaseSnapshots snapshots;
+        try {
+            snapshots = new DatabaseSnapshots(cache(binariesJar).resolve("snapshots"));
+        } catch (IOException e) {
+            snapshots = null;
+        }
+        return start(binariesJar, console, snapshotKey, older, snapshots);
+    }
+
+    /** Like {@link #start(Path, Console, String, Predicate)}, with the kept folders in {@code snapshots}. */
+    public static EmbeddedMariaDbServer start(Path binariesJar, Console console, String snapshotKey,
+                                             Predicate<Map<String, String>> older, DatabaseSnapshots snapshots) {
         TemporaryFolder.requireUsable("MariaDB");
         ServerRegistry registry = ServerRegistry.standard();
         registry.reapOrphans(console);
         Path home = extracted(binariesJar);
         Path template = template(binariesJar, home);
+        Optional<DatabaseSnapshots.Snapshot> snapshot = snapshots == null || snapshotKey == null ? Optional.empty()
+                : snapshots.find(snapshotKey, older);
+        if (snapshot.isPresent()) {
+            try {
+                return start(home, registry, snapshot.get().dataFolder(), snapshots, snapshot.get());
+            } catch (SchemaException e) {
+                // removed by a cleaner of old files, or by a build that keeps fewer: the migrations are replayed
+                console.debug("The embedded MariaDB did not start from the kept " + snapshot.get().dataFolder()
+                        + " (" + e.getMessage() + "): starting afresh.");
+                snapshots.discard(snapshot.get());
+            }
+        }
+        return start(home, registry, template, snapshots, null);
+    }
+
+    private static EmbeddedMariaDbServer start(Path home, ServerRegistry registry, Path source,
+                                               DatabaseSnapshots snapshots, DatabaseSnapshots.Snapshot snapshot) {
         Path dataDir;
         ServerRegistry.Entry registration;
         try {
             dataDir = Files.createTempDirectory(ServerRegistry.DATA_PREFIX + "mariadb-data-");
             registration = registry.register("MariaDB", dataDir);
-            PreparedFolder.copy(template, dataDir);
+            PreparedFolder.copy(source, dataDir);
         } catch (IOException | UncheckedIOException e) {
             throw new SchemaException("Could not create a data folder for the embedded MariaDB: " + e.getMessage(), e);
         }
         try {
-            return launch(home, dataDir, registration);
+            EmbeddedMariaDbServer server = launch(home, dataDir, registration);
+            server.snapshots = snapshots;
+            server.startedWith = snapshot;
+            return server;
         } catch (RuntimeException e) {
             registration.reapNow();
             throw e;
@@ -142,21 +192,52 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
         return connection;
     }
 
-    /** Asks the server to shut down (it flushes and exits), kills it if it does not, and deletes its data. */
+    @Override
+    public Optional<DatabaseSnapshots.Snapshot> startedWith() {
+        return Optional.ofNullable(startedWith);
+    }
+
+    @Override
+    public DataSource database(String name) {
+        return connection.dataSource(checked(name), false);
+    }
+
+    /** MariaDB copies no database in one statement: a database to be kept is never verified on. */
+    @Override
+    public boolean canKeep() {
+        return snapshots != null;
+    }
+
+    @Override
+    public synchronized void keepOnClose(String key, String database, Map<String, String> notes) {
+        if (canKeep()) {
+            keepKey = key;
+            keepDatabase = checked(database);
+            keepNotes = Map.copyOf(notes);
+        }
+    }
+
+    /**
+     * Asks the server to shut down (it flushes and exits), kills it if it does not, and deletes its data; or keeps
+     * the data folder of a clean shutdown when {@link #keepOnClose} asked for it.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        boolean clean = false;
         try {
             if (process.isAlive()) {
                 try {
                     Statements.execute(admin, "shutdown", describe(), "");
+                    clean = true;
                 } catch (SchemaException e) {
                     // it is stopped below either way
                 }
                 stop(process);
+                clean &= !process.isAlive() && process.exitValue() == 0;
             }
         } finally {
             try {
@@ -164,7 +245,18 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
             } catch (IllegalStateException e) {
                 // the JVM is already shutting down
             }
-            deleteRecursively(dataDir);
+            boolean kept = false;
+            if (clean && keepKey != null) {
+                try {
+                    Files.deleteIfExists(dataDir.resolve(LOG));
+                    kept = snapshots.keep(keepKey, dataDir, keepDatabase, keepNotes);
+                } catch (IOException | RuntimeException e) {
+                    kept = false;
+                }
+            }
+            if (!kept) {
+                deleteRecursively(dataDir);
+            }
             registration.remove();
         }
     }

@@ -354,6 +354,11 @@ public final class EmbeddedPostgresServer implements ScratchServer {
     }
 
     @Override
+    public boolean canCopy() {
+        return true;
+    }
+
+    @Override
     public DataSource copyDatabase(String original, String copy) {
         execute("create database " + checked(copy) + " template " + checked(original));
         return postgres.getDatabase("postgres", copy);

@@ -36,6 +36,11 @@ public interface ScratchServer extends AutoCloseable {
         return false;
     }
 
+    /** Whether {@link #copyDatabase} can copy a database of this server. */
+    default boolean canCopy() {
+        return false;
+    }
+
     /** Creates {@code copy} as a copy of {@code original}, which nobody may be connected to. */
     default DataSource copyDatabase(String original, String copy) {
         throw new UnsupportedOperationException("This server copies no databases");

@@ -4,8 +4,11 @@ import io.schemadiff.core.Console;
 import io.schemadiff.pipeline.Comparison;
 import io.schemadiff.pipeline.SchemaPipeline;
 import io.schemadiff.reference.DatabaseSnapshots;
+import io.schemadiff.core.Dialect;
+import io.schemadiff.reference.EmbeddedMariaDbServer;
 import io.schemadiff.reference.EmbeddedPostgresServer;
 import io.schemadiff.reference.KeyedServers;
+import io.schemadiff.testing.SharedMariaDb;
 import io.schemadiff.testing.SharedPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +141,44 @@ class KeptReplayTest {
                 """);
         Comparison edited = step("a kept migration edited in place: replayed from scratch");
         assertTrue(edited.reference().startsWith("3 migration(s) replayed on embedded PostgreSQL"), edited.reference());
+    }
+
+    @Test
+    void onMariaDbTheKeptDatabaseIsNeverTheOneAMigrationIsTriedOn() {
+        project.migration("V1__books.sql", """
+                create table books (id bigint not null, title varchar(255) not null, primary key (id)) engine=InnoDB;
+                insert into books (id, title) values (1, 'Dune');
+                """);
+        project.compile("com.example.domains.library.model.Book", book("Integer pages;"));
+        Comparison first = mariaDbStep("a difference on the first build: tried on the replayed database itself");
+        assertFalse(first.inSync());
+        Comparison second = mariaDbStep("so nothing was kept: replayed again");
+        assertFalse(startedWithKept.get(1), "MariaDB copies no database: the one tried on is not kept");
+        assertEquals(first.migrationSql(), second.migrationSql());
+
+        project.compile("com.example.domains.library.model.Book", book(""));
+        assertTrue(mariaDbStep("in sync: replayed and kept").inSync());
+        project.compile("com.example.domains.library.model.Book", book("Integer pages;"));
+        Comparison edited = mariaDbStep("an edit: on the kept database");
+        assertTrue(startedWithKept.get(3));
+        assertFalse(edited.timings().containsKey("replay"), () -> edited.timings().toString());
+        Comparison again = mariaDbStep("again: the kept database is as the migrations left it");
+        assertTrue(startedWithKept.get(4));
+        assertEquals(edited.migrationSql(), again.migrationSql());
+    }
+
+    private Comparison mariaDbStep(String what) {
+        Comparison kept = new SchemaPipeline(project.settings().dialect(Dialect.MARIADB).catalogCache(cache),
+                Console.SILENT, (KeyedServers) (key, older) -> {
+                    EmbeddedMariaDbServer server = EmbeddedMariaDbServer.start(SharedMariaDb.binariesJar(),
+                            Console.SILENT, key, older, new DatabaseSnapshots(dir.resolve("kept-mariadb")));
+                    startedWithKept.add(server.startedWith().isPresent());
+                    return server;
+                }, CLOCK).compare();
+        Comparison fresh = new SchemaPipeline(project.settings().dialect(Dialect.MARIADB), Console.SILENT,
+                SharedMariaDb::embedded, CLOCK).compare();
+        assertEquals(summary(fresh), summary(kept), what);
+        return kept;
     }
 
     /** One run on servers that keep the replayed database, checked against a run that replays without any cache. */
