@@ -325,7 +325,9 @@ public final class SchemaPipeline {
             timings.put("read live", elapsed(t));
         }
         try (ScratchCatalogs catalogs = new ScratchCatalogs(servers, settings.catalogCache(), checked.referenceInputs(),
-                replay, model, dialect, reader, liveReference, timings, console)) {
+                replay, model, dialect, reader, liveReference, timings, console,
+                settings.baseDirectory() == null ? null : settings.baseDirectory().toAbsolutePath().normalize()
+                        + "\n" + replay.historyTable())) {
             DatabaseSchema modelCatalog = catalogs.modelCatalog();
             if (catalogs.modelEntry() != null && !catalogs.modelEntry().equals(notedModel)) {
                 ServerForecast.remember(settings.catalogCache(), classesKey, catalogs.modelEntry());

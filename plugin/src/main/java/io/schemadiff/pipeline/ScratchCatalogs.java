@@ -4,6 +4,7 @@ import io.schemadiff.cache.CatalogCache;
 import io.schemadiff.cache.CatalogCodec;
 import io.schemadiff.cache.CatalogKeys;
 import io.schemadiff.catalog.CatalogReader;
+import io.schemadiff.catalog.ModelCatalogDelta;
 import io.schemadiff.core.Console;
 import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
@@ -20,7 +21,9 @@ import javax.sql.DataSource;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +70,9 @@ final class ScratchCatalogs implements AutoCloseable {
     private DataSource verificationDatabase;
     private DatabaseSchema modelCatalog;
     private String modelEntry;
+    private final String projectKey;
+    /** The model database holds only what a {@link ModelCatalogDelta} applied, not the whole model. */
+    private boolean modelPartial;
 
     /**
      * @param cache           where catalogs are kept, or {@code null} to build both every time
@@ -74,10 +80,12 @@ final class ScratchCatalogs implements AutoCloseable {
      *                        reference is not kept (a live database, or a server of the user's)
      * @param liveReference   the live database that is the reference, or {@code null} to replay the migrations
      * @param timings         where the steps' times go, as the pipeline's other stages' do
+     * @param projectKey      what tells this project's model from others' (its folder), for the model catalog
+     *                        an edit starts from; {@code null} for none
      */
     ScratchCatalogs(ServerInBackground servers, CatalogCache cache, String referenceInputs, MigrationReplay replay,
                     EntityModel model, Dialect dialect, CatalogReader reader, DataSource liveReference,
-                    Map<String, Long> timings, Console console) {
+                    Map<String, Long> timings, Console console, String projectKey) {
         this.servers = servers;
         this.cache = cache;
         this.referenceInputs = cache == null || liveReference != null ? null : referenceInputs;
@@ -88,6 +96,7 @@ final class ScratchCatalogs implements AutoCloseable {
         this.liveReference = liveReference;
         this.timings = timings;
         this.console = console;
+        this.projectKey = projectKey;
         this.snapshotKey = snapshotKey(cache, this.referenceInputs);
     }
 
@@ -121,18 +130,82 @@ final class ScratchCatalogs implements AutoCloseable {
             modelEntry = name;
             remember(kept.get());
             modelCatalog = kept.get().schema();
+            rememberLastModel(name);
             return modelCatalog;
         }
         // the replay goes alongside, kept catalog or not: a model that changed is almost always a difference,
         // which is rendered and verified on the replayed database; the two databases do not wait for each other
-        build(liveReference == null && referenceDatabase == null, true);
-        long start = System.nanoTime();
-        modelCatalog = read(modelDatabase, null);
-        timings.merge("read catalogs", elapsed(start), Long::sum);
-        if (store(name, modelCatalog, Map.of())) {
+        boolean replayAlongside = liveReference == null && referenceDatabase == null;
+        // an edit: only the tables it touched are applied, the rest comes from this project's last model catalog
+        Optional<CatalogCodec.Entry> last = lastModel();
+        Optional<ModelCatalogDelta> delta = last.flatMap(entry -> ModelCatalogDelta.plan(ddl(entry), model.ddl()));
+        if (delta.isPresent()) {
+            build(replayAlongside, true, delta.get().statements());
+            replayAlongside = false;
+            DatabaseSchema fresh = timedRead(modelDatabase, null);
+            modelCatalog = delta.get().merge(last.get().schema(), fresh).orElse(null);
+            if (modelCatalog != null) {
+                modelPartial = true;
+                console.debug("Model catalog: " + delta.get().affected().size() + " table(s) applied, "
+                        + delta.get().removed().size() + " removed, the others as the last comparison read them.");
+            } else {
+                console.debug("Model catalog: the edit's tables do not merge with the last one's; applying all.");
+                dropQuietly(modelName);
+                modelName = null;
+                modelDatabase = null;
+            }
+        }
+        if (modelCatalog == null) {
+            build(replayAlongside, true, null);
+            modelCatalog = timedRead(modelDatabase, null);
+        }
+        Map<String, String> notes = new LinkedHashMap<>();
+        if (projectKey != null && dialect == Dialect.POSTGRESQL) {
+            for (int i = 0; i < model.ddl().size(); i++) {
+                notes.put(DDL + i, model.ddl().get(i));
+            }
+        }
+        if (store(name, modelCatalog, notes)) {
             modelEntry = name;
+            rememberLastModel(name);
         }
         return modelCatalog;
+    }
+
+    private static final String DDL = "ddl.";
+    private static final String ENTRY = "entry";
+
+    /** The model catalog this project's last comparison kept, with the DDL it was read from. */
+    private Optional<CatalogCodec.Entry> lastModel() {
+        if (cache == null || projectKey == null || dialect != Dialect.POSTGRESQL) {
+            return Optional.empty();
+        }
+        return load(cache.name("last-model", projectKey, null)).map(pointer -> pointer.meta().get(ENTRY))
+                .flatMap(this::load).filter(entry -> entry.meta().containsKey(DDL + 0));
+    }
+
+    private static List<String> ddl(CatalogCodec.Entry entry) {
+        List<String> statements = new ArrayList<>();
+        for (int i = 0; entry.meta().containsKey(DDL + i); i++) {
+            statements.add(entry.meta().get(DDL + i));
+        }
+        return statements;
+    }
+
+    private void rememberLastModel(String name) {
+        if (cache == null || projectKey == null || dialect != Dialect.POSTGRESQL) {
+            return;
+        }
+        String pointer = cache.name("last-model", projectKey, null);
+        if (load(pointer).map(entry -> name.equals(entry.meta().get(ENTRY))).orElse(false)) {
+            return;
+        }
+        try {
+            cache.store(pointer, new CatalogCodec.Entry(Map.of(ENTRY, name),
+                    new DatabaseSchema(Set.of(), new java.util.TreeMap<>(), new java.util.TreeMap<>(), List.of())));
+        } catch (RuntimeException e) {
+            // the next edit applies the whole model
+        }
     }
 
     /** The reference's catalog in {@code schemas}, the model's namespaces. */
@@ -228,8 +301,14 @@ final class ScratchCatalogs implements AutoCloseable {
         return referenceDatabase;
     }
 
-    /** The database the model's DDL was applied to; built on demand. */
+    /** The database the model's DDL was applied to, all of it; built on demand. */
     DataSource modelDatabase() {
+        if (modelPartial) {
+            dropQuietly(modelName);
+            modelName = null;
+            modelDatabase = null;
+            modelPartial = false;
+        }
         if (modelDatabase == null) {
             build(false, true);
         }
@@ -261,6 +340,11 @@ final class ScratchCatalogs implements AutoCloseable {
     }
 
     private void build(boolean replayNow, boolean applyNow) {
+        build(replayNow, applyNow, null);
+    }
+
+    /** @param statements what of the model's DDL to apply, or {@code null} for all of it */
+    private void build(boolean replayNow, boolean applyNow, List<String> statements) {
         ScratchServer scratch = server();
         // the migrations replayed by an earlier build, in the data folder the server started on: these migrations,
         // or earlier files of them that Flyway brings up to date (ReplayCatchUp)
@@ -292,7 +376,9 @@ final class ScratchCatalogs implements AutoCloseable {
         StepTimes steps = StepTimes.replayAndApply(() -> replaying ? replay.replay(reference) : 0,
                 () -> {
                     if (applyNow) {
-                        ModelDdl.apply(modelTarget, model, dialect);
+                        ModelDdl.apply(modelTarget, statements == null ? model : new EntityModel(statements,
+                                model.sources(), model.hibernateVersion(), model.defaultSchema(), model.origin()),
+                                dialect);
                     }
                 });
         if (replayNow) {
