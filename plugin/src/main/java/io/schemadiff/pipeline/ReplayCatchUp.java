@@ -1,6 +1,6 @@
 package io.schemadiff.pipeline;
 
-import io.schemadiff.cache.CatalogCodec;
+import io.schemadiff.cache.CatalogCache;
 import io.schemadiff.cache.CatalogKeys;
 import io.schemadiff.write.MigrationNaming;
 import org.flywaydb.core.api.MigrationVersion;
@@ -29,18 +29,24 @@ final class ReplayCatchUp {
     private ReplayCatchUp() {
     }
 
-    /** What a kept replay notes about its inputs, for a later build to decide with {@link #from}. */
-    static Map<String, String> notes(String referenceInputs) {
-        return Map.of(INPUTS, CatalogCodec.sha256(CatalogKeys.withoutFiles(referenceInputs)),
-                FILES, String.join("\n", CatalogKeys.files(referenceInputs)));
+    /**
+     * What a kept replay notes about its inputs, for a later build to decide with {@link #from}; the settings
+     * are hashed with the cache's context (the plugin's build, the server's binaries), as the kept catalogs are.
+     */
+    static Map<String, String> notes(String referenceInputs, CatalogCache cache) {
+        return Map.of(INPUTS, settings(referenceInputs, cache), FILES, String.join("\n", CatalogKeys.files(referenceInputs)));
+    }
+
+    private static String settings(String referenceInputs, CatalogCache cache) {
+        return cache.name("catch-up", CatalogKeys.withoutFiles(referenceInputs), null);
     }
 
     /** Accepts the notes of a kept replay that Flyway can bring up to the migrations of {@code referenceInputs}. */
-    static Predicate<Map<String, String>> from(String referenceInputs, MigrationNaming naming) {
-        if (referenceInputs == null) {
+    static Predicate<Map<String, String>> from(String referenceInputs, MigrationNaming naming, CatalogCache cache) {
+        if (referenceInputs == null || cache == null) {
             return notes -> false;
         }
-        String inputs = CatalogCodec.sha256(CatalogKeys.withoutFiles(referenceInputs));
+        String inputs = settings(referenceInputs, cache);
         List<String> now = CatalogKeys.files(referenceInputs);
         return notes -> inputs.equals(notes.get(INPUTS)) && notes.get(FILES) != null
                 && canCatchUp(notes.get(FILES).isEmpty() ? List.of() : Arrays.asList(notes.get(FILES).split("\n")),

@@ -215,7 +215,7 @@ public final class SchemaPipeline {
         // a server of the plugin's own may start with these migrations replayed by an earlier build
         Supplier<ScratchServer> starting = KeyedServers.startingWith(servers,
                 ScratchCatalogs.snapshotKey(settings.catalogCache(), checked.referenceInputs()),
-                ReplayCatchUp.from(checked.referenceInputs(), checked.naming()));
+                ReplayCatchUp.from(checked.referenceInputs(), checked.naming(), settings.catalogCache()));
         try (ServerInBackground server = ServerForecast.open(starting, settings.catalogCache(), checked.referenceInputs(),
                 settings.differenceExpected())) {
             return compare(server, application, checked);
@@ -390,7 +390,7 @@ public final class SchemaPipeline {
             catalogs.databases();
             t = System.nanoTime();
             MigrationRenderer renderer = new MigrationRenderer(dialect.id(), settings.templatesDirectory(),
-                    spellings(reader, catalogs.modelDatabase()));
+                    spellings(reader, catalogs));
             // after every version Flyway applied, Java migrations and jars included
             MigrationFolder folder = MigrationFolder.scan(migrations.folders(),
                     live ? List.of() : appliedVersions(catalogs.referenceDatabase(), replay.qualifiedHistoryTable()), naming);
@@ -593,11 +593,12 @@ public final class SchemaPipeline {
     }
 
     /** How the model spells the names a reader reports in lower case (MariaDB), for the SQL it writes. */
-    private static Map<String, String> spellings(CatalogReader reader, DataSource modelDatabase) {
+    /** MariaDB's spellings of the model's names, read in the model's database (built whole for it). */
+    private static Map<String, String> spellings(CatalogReader reader, ScratchCatalogs catalogs) {
         if (!(reader instanceof MariaDbCatalogReader mariadb)) {
             return Map.of();
         }
-        try (Connection connection = modelDatabase.getConnection()) {
+        try (Connection connection = catalogs.modelDatabase().getConnection()) {
             return mariadb.spellings(connection);
         } catch (SQLException e) {
             throw new SchemaException("Cannot read the model database's names: " + e.getMessage(), e);

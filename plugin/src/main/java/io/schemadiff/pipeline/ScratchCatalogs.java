@@ -215,8 +215,8 @@ final class ScratchCatalogs implements AutoCloseable {
         }
         String name = referenceInputs == null ? null
                 : cache.name("reference", referenceInputs, CatalogKeys.schemas(schemas));
+        Optional<CatalogCodec.Entry> kept = load(name);
         if (referenceDatabase == null) {
-            Optional<CatalogCodec.Entry> kept = load(name);
             if (kept.isPresent()) {
                 referenceReused = true;
                 remember(kept.get());
@@ -224,6 +224,9 @@ final class ScratchCatalogs implements AutoCloseable {
                 return kept.get().schema();
             }
             build(true, false);
+        } else if (kept.isPresent()) {
+            // built beside the model's apply for a difference: the same inputs' catalog, not read again
+            return kept.get().schema();
         }
         DatabaseSchema catalog = timedRead(referenceDatabase, schemas);
         store(name, catalog, Map.of(MIGRATIONS, String.valueOf(replayed)));
@@ -472,7 +475,7 @@ final class ScratchCatalogs implements AutoCloseable {
             dropQuietly(modelName);
             dropQuietly(verificationName);
             if (keep) {
-                Map<String, String> notes = new LinkedHashMap<>(ReplayCatchUp.notes(referenceInputs));
+                Map<String, String> notes = new LinkedHashMap<>(ReplayCatchUp.notes(referenceInputs, cache));
                 notes.put(MIGRATIONS, String.valueOf(replayed));
                 notes.put(SERVER_VERSION, String.valueOf(serverVersion));
                 server.keepOnClose(snapshotKey, referenceName, notes);

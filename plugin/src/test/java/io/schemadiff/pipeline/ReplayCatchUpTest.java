@@ -1,9 +1,11 @@
 package io.schemadiff.pipeline;
 
+import io.schemadiff.cache.CatalogCache;
 import io.schemadiff.cache.CatalogKeys;
 import io.schemadiff.write.MigrationNaming;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -43,12 +45,17 @@ class ReplayCatchUpTest {
     }
 
     @Test
-    void notesMatchOnlyTheSameSettingsAndLocations() {
+    void notesMatchOnlyTheSameSettingsLocationsPluginAndServer() {
+        CatalogCache cache = new CatalogCache(Path.of("unused"), "plugin 1, server 14.22");
         String before = inputs("flyway settings A", "V1__a.sql aa");
-        Map<String, String> notes = ReplayCatchUp.notes(before);
-        assertTrue(ReplayCatchUp.from(inputs("flyway settings A", "V1__a.sql aa", "V2__b.sql bb"), NAMING).test(notes));
-        assertFalse(ReplayCatchUp.from(inputs("flyway settings B", "V1__a.sql aa", "V2__b.sql bb"), NAMING).test(notes));
-        assertFalse(ReplayCatchUp.from(null, NAMING).test(notes));
+        Map<String, String> notes = ReplayCatchUp.notes(before, cache);
+        String after = inputs("flyway settings A", "V1__a.sql aa", "V2__b.sql bb");
+        assertTrue(ReplayCatchUp.from(after, NAMING, cache).test(notes));
+        assertFalse(ReplayCatchUp.from(inputs("flyway settings B", "V1__a.sql aa", "V2__b.sql bb"), NAMING, cache)
+                .test(notes));
+        assertFalse(ReplayCatchUp.from(after, NAMING, new CatalogCache(Path.of("unused"), "plugin 2, server 14.22"))
+                .test(notes), "another build of the plugin");
+        assertFalse(ReplayCatchUp.from(null, NAMING, cache).test(notes));
     }
 
     @Test
