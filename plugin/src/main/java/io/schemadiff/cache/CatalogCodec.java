@@ -40,6 +40,12 @@ public final class CatalogCodec {
         public Entry {
             meta = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meta));
         }
+
+        /** An entry that only notes something (which catalog to look at), with an empty schema. */
+        public static Entry note(Map<String, String> meta) {
+            return new Entry(meta, new DatabaseSchema(java.util.Set.of(), new TreeMap<>(), new TreeMap<>(),
+                    java.util.List.of()));
+        }
     }
 
     public static String encode(Entry entry) {

@@ -70,7 +70,8 @@ final class ScratchCatalogs implements AutoCloseable {
     private DataSource verificationDatabase;
     private DatabaseSchema modelCatalog;
     private String modelEntry;
-    private final String projectKey;
+    /** Where the name of this project's last model catalog is noted; {@code null} when edits apply everything. */
+    private final String lastModelNote;
     /** The model database holds only what a {@link ModelCatalogDelta} applied, not the whole model. */
     private boolean modelPartial;
 
@@ -96,7 +97,8 @@ final class ScratchCatalogs implements AutoCloseable {
         this.liveReference = liveReference;
         this.timings = timings;
         this.console = console;
-        this.projectKey = projectKey;
+        this.lastModelNote = cache == null || projectKey == null || dialect != Dialect.POSTGRESQL ? null
+                : cache.name("last-model", projectKey, null);
         this.snapshotKey = snapshotKey(cache, this.referenceInputs);
     }
 
@@ -150,9 +152,7 @@ final class ScratchCatalogs implements AutoCloseable {
                         + delta.get().removed().size() + " removed, the others as the last comparison read them.");
             } else {
                 console.debug("Model catalog: the edit's tables do not merge with the last one's; applying all.");
-                dropQuietly(modelName);
-                modelName = null;
-                modelDatabase = null;
+                discardModelDatabase();
             }
         }
         if (modelCatalog == null) {
@@ -160,7 +160,7 @@ final class ScratchCatalogs implements AutoCloseable {
             modelCatalog = timedRead(modelDatabase, null);
         }
         Map<String, String> notes = new LinkedHashMap<>();
-        if (projectKey != null && dialect == Dialect.POSTGRESQL) {
+        if (lastModelNote != null) {
             for (int i = 0; i < model.ddl().size(); i++) {
                 notes.put(DDL + i, model.ddl().get(i));
             }
@@ -177,10 +177,10 @@ final class ScratchCatalogs implements AutoCloseable {
 
     /** The model catalog this project's last comparison kept, with the DDL it was read from. */
     private Optional<CatalogCodec.Entry> lastModel() {
-        if (cache == null || projectKey == null || dialect != Dialect.POSTGRESQL) {
+        if (lastModelNote == null) {
             return Optional.empty();
         }
-        return load(cache.name("last-model", projectKey, null)).map(pointer -> pointer.meta().get(ENTRY))
+        return load(lastModelNote).map(pointer -> pointer.meta().get(ENTRY))
                 .flatMap(this::load).filter(entry -> entry.meta().containsKey(DDL + 0));
     }
 
@@ -193,16 +193,12 @@ final class ScratchCatalogs implements AutoCloseable {
     }
 
     private void rememberLastModel(String name) {
-        if (cache == null || projectKey == null || dialect != Dialect.POSTGRESQL) {
-            return;
-        }
-        String pointer = cache.name("last-model", projectKey, null);
-        if (load(pointer).map(entry -> name.equals(entry.meta().get(ENTRY))).orElse(false)) {
+        if (lastModelNote == null
+                || load(lastModelNote).map(entry -> name.equals(entry.meta().get(ENTRY))).orElse(false)) {
             return;
         }
         try {
-            cache.store(pointer, new CatalogCodec.Entry(Map.of(ENTRY, name),
-                    new DatabaseSchema(Set.of(), new java.util.TreeMap<>(), new java.util.TreeMap<>(), List.of())));
+            cache.store(lastModelNote, CatalogCodec.Entry.note(Map.of(ENTRY, name)));
         } catch (RuntimeException e) {
             // the next edit applies the whole model
         }
@@ -307,15 +303,20 @@ final class ScratchCatalogs implements AutoCloseable {
     /** The database the model's DDL was applied to, all of it; built on demand. */
     DataSource modelDatabase() {
         if (modelPartial) {
-            dropQuietly(modelName);
-            modelName = null;
-            modelDatabase = null;
-            modelPartial = false;
+            discardModelDatabase();
         }
         if (modelDatabase == null) {
             build(false, true);
         }
         return modelDatabase;
+    }
+
+    /** Drops a model database that holds less than the whole model, for one that holds all of it. */
+    private void discardModelDatabase() {
+        dropQuietly(modelName);
+        modelName = null;
+        modelDatabase = null;
+        modelPartial = false;
     }
 
     /** The migrations the reference holds: replayed now, or when its kept catalog was read. */

@@ -6,15 +6,12 @@ import io.schemadiff.cache.InputFingerprint;
 import io.schemadiff.discover.DiscoveredModel;
 import io.schemadiff.overlap.ServerInBackground;
 import io.schemadiff.reference.ScratchServer;
-import io.schemadiff.schema.DatabaseSchema;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -67,8 +64,7 @@ final class ServerForecast {
             return;
         }
         try {
-            cache.store(note(cache, classesKey), new CatalogCodec.Entry(Map.of(NOTE, modelName),
-                    new DatabaseSchema(Set.of(), new TreeMap<>(), new TreeMap<>(), List.of())));
+            cache.store(note(cache, classesKey), CatalogCodec.Entry.note(Map.of(NOTE, modelName)));
         } catch (RuntimeException e) {
             // a guess not kept: the next run starts its server early, as without a cache
         }

@@ -46,6 +46,46 @@ public final class DatabaseSnapshots {
     public record Snapshot(Path dataFolder, String database, Map<String, String> notes) {
     }
 
+    /** What a server's owner asked to keep when the server stops ({@link ScratchServer#keepOnClose}). */
+    record Keep(String key, String database, Map<String, String> notes) {
+        Keep {
+            notes = Map.copyOf(notes);
+        }
+    }
+
+    /** A server started on a copy of a kept folder, or how to start one on a copy of {@code source}. */
+    interface Start<T> {
+        T on(Snapshot source);
+    }
+
+    /**
+     * A server that {@code start} started on a copy of the folder kept under {@code key} (or of one {@code older}
+     * accepts); empty when none is kept, or when {@code snapshots} is {@code null}, or when the server did not start
+     * from it, which then is removed (a cleaner of old files or an eviction got to it first): the migrations are
+     * replayed instead.
+     */
+    static <T> Optional<T> startOnKept(DatabaseSnapshots snapshots, String key,
+                                       java.util.function.Predicate<Map<String, String>> older, Start<T> start,
+                                       io.schemadiff.core.Console console, String product) {
+        Optional<Snapshot> snapshot = snapshots == null || key == null ? Optional.empty() : snapshots.find(key, older);
+        if (snapshot.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(start.on(snapshot.get()));
+        } catch (io.schemadiff.core.SchemaException e) {
+            console.debug("The embedded " + product + " did not start from the kept " + snapshot.get().dataFolder()
+                    + " (" + e.getMessage() + "): starting afresh.");
+            snapshots.discard(snapshot.get());
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps the stopped server's {@code dataFolder} as {@code request} asks; false when it is not kept. */
+    boolean keep(Keep request, Path dataFolder) {
+        return keep(request.key(), dataFolder, request.database(), request.notes());
+    }
+
     /**
      * The data folder kept under {@code key}; else the most recently used one whose notes {@code older} accepts. It
      * is marked as just used. Empty when there is none (or it is unreadable).

@@ -67,9 +67,7 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
     private boolean closed;
     private DatabaseSnapshots snapshots;
     private DatabaseSnapshots.Snapshot startedWith;
-    private String keepKey;
-    private String keepDatabase;
-    private Map<String, String> keepNotes;
+    private DatabaseSnapshots.Keep keep;
 
     private EmbeddedMariaDbServer(Process process, Path dataDir, ServerConnection connection, Thread killer,
                                   ServerRegistry.Entry registration) {
@@ -120,19 +118,9 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
         registry.reapOrphans(console);
         Path home = extracted(binariesJar);
         Path template = template(binariesJar, home);
-        Optional<DatabaseSnapshots.Snapshot> snapshot = snapshots == null || snapshotKey == null ? Optional.empty()
-                : snapshots.find(snapshotKey, older);
-        if (snapshot.isPresent()) {
-            try {
-                return start(home, registry, snapshot.get().dataFolder(), snapshots, snapshot.get());
-            } catch (SchemaException e) {
-                // removed by a cleaner of old files, or by a build that keeps fewer: the migrations are replayed
-                console.debug("The embedded MariaDB did not start from the kept " + snapshot.get().dataFolder()
-                        + " (" + e.getMessage() + "): starting afresh.");
-                snapshots.discard(snapshot.get());
-            }
-        }
-        return start(home, registry, template, snapshots, null);
+        return DatabaseSnapshots.startOnKept(snapshots, snapshotKey, older,
+                snapshot -> start(home, registry, snapshot.dataFolder(), snapshots, snapshot), console, "MariaDB")
+                .orElseGet(() -> start(home, registry, template, snapshots, null));
     }
 
     private static EmbeddedMariaDbServer start(Path home, ServerRegistry registry, Path source,
@@ -211,9 +199,7 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
     @Override
     public synchronized void keepOnClose(String key, String database, Map<String, String> notes) {
         if (canKeep()) {
-            keepKey = key;
-            keepDatabase = checked(database);
-            keepNotes = Map.copyOf(notes);
+            keep = new DatabaseSnapshots.Keep(key, checked(database), notes);
         }
     }
 
@@ -246,10 +232,10 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
                 // the JVM is already shutting down
             }
             boolean kept = false;
-            if (clean && keepKey != null) {
+            if (clean && keep != null) {
                 try {
                     Files.deleteIfExists(dataDir.resolve(LOG));
-                    kept = snapshots.keep(keepKey, dataDir, keepDatabase, keepNotes);
+                    kept = snapshots.keep(keep, dataDir);
                 } catch (IOException | RuntimeException e) {
                     kept = false;
                 }

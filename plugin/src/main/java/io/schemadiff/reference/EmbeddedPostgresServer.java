@@ -60,11 +60,7 @@ public final class EmbeddedPostgresServer implements ScratchServer {
     private final String version;
     private final DatabaseSnapshots snapshots;
     private final DatabaseSnapshots.Snapshot startedWith;
-    private Keep keep;
-
-    /** A database to keep when the server stops. */
-    private record Keep(String key, String database, Map<String, String> notes) {
-    }
+    private DatabaseSnapshots.Keep keep;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, ServerRegistry.Entry registration,
                                    Thread stopper, DatabaseSnapshots snapshots, DatabaseSnapshots.Snapshot startedWith) {
@@ -121,17 +117,10 @@ public final class EmbeddedPostgresServer implements ScratchServer {
         ServerRegistry registry = ServerRegistry.standard();
         registry.reapOrphans(console);
         Path template = template(binaries, console);
-        Optional<DatabaseSnapshots.Snapshot> snapshot = snapshots == null || snapshotKey == null ? Optional.empty()
-                : snapshots.find(snapshotKey, older);
-        if (snapshot.isPresent()) {
-            try {
-                return start(binaries, console, registry, template, snapshots, snapshot.get());
-            } catch (SchemaException e) {
-                // removed by a cleaner of old files, or by a build that keeps fewer: the migrations are replayed
-                console.debug("The embedded PostgreSQL did not start from the kept " + snapshot.get().dataFolder()
-                        + " (" + e.getMessage() + "): starting afresh.");
-                snapshots.discard(snapshot.get());
-            }
+        Optional<EmbeddedPostgresServer> onKept = DatabaseSnapshots.startOnKept(snapshots, snapshotKey, older,
+                snapshot -> start(binaries, console, registry, template, snapshots, snapshot), console, "PostgreSQL");
+        if (onKept.isPresent()) {
+            return onKept.get();
         }
         try {
             return start(binaries, console, registry, template, snapshots, null);
@@ -367,7 +356,7 @@ public final class EmbeddedPostgresServer implements ScratchServer {
     @Override
     public void keepOnClose(String key, String database, Map<String, String> notes) {
         if (canKeep()) {
-            keep = new Keep(key, checked(database), Map.copyOf(notes));
+            keep = new DatabaseSnapshots.Keep(key, checked(database), notes);
         }
     }
 
@@ -405,9 +394,8 @@ public final class EmbeddedPostgresServer implements ScratchServer {
             // the JVM is shutting down: the hook stops the server
             return;
         }
-        Keep kept = keep;
-        stop(postgres, dataDir, registration, kept == null ? null
-                : data -> snapshots.keep(kept.key(), data, kept.database(), kept.notes()));
+        DatabaseSnapshots.Keep kept = keep;
+        stop(postgres, dataDir, registration, kept == null ? null : data -> snapshots.keep(kept, data));
     }
 
     private void execute(String sql) {

@@ -44,7 +44,7 @@ class CatalogReuseTest {
     void aProjectInSync() {
         cache = new CatalogCache(dir.resolve("catalogs"), "test plugin, bundled server");
         project = new CompiledProject(dir.resolve("project"))
-                .compile("com.example.domains.library.model.Book", book(""))
+                .compile("com.example.domains.library.model.Book", CompiledProject.book(""))
                 .dependency("com.example.domains.tags.model.Tag", CompiledProject.tag(""))
                 .migration("V1__books_and_tags.sql", """
                         create table books (id bigint not null, title varchar(255) not null, primary key (id));
@@ -63,7 +63,7 @@ class CatalogReuseTest {
                 again.reference());
         assertEquals(cold.serverVersion(), again.serverVersion());
 
-        project.compile("com.example.domains.library.model.Book", book("int pages;"));
+        project.compile("com.example.domains.library.model.Book", CompiledProject.book("int pages;"));
         Comparison edited = step("an entity edited", true);
         assertFalse(edited.inSync());
         assertTrue(edited.migrationSql().contains("pages"), edited.migrationSql());
@@ -99,7 +99,7 @@ class CatalogReuseTest {
     @Test
     void theDiffAfterGenerateReplaysNothing() throws IOException {
         step("cold", true);
-        project.compile("com.example.domains.library.model.Book", book("int pages;"));
+        project.compile("com.example.domains.library.model.Book", CompiledProject.book("int pages;"));
         SchemaPipeline.Generation generation = new SchemaPipeline(project.settings().catalogCache(cache),
                 Console.SILENT, counted(), CLOCK).generate();
         assertTrue(generation.written().isPresent());
@@ -154,18 +154,5 @@ class CatalogReuseTest {
                 comparison.diff().changes().stream().map(c -> c.subject() + ": " + c.describe()).toList(),
                 String.valueOf(comparison.migrationSql()), String.valueOf(comparison.migrationFileName()),
                 comparison.migrationsReplayed());
-    }
-
-    private static String book(String extraField) {
-        return """
-                package com.example.domains.library.model;
-                import jakarta.persistence.*;
-                @Entity @Table(name = "books")
-                public class Book {
-                    @Id Long id;
-                    @Column(nullable = false) String title;
-                    %s
-                }
-                """.formatted(extraField);
     }
 }

@@ -132,7 +132,21 @@ final class CompiledProject {
     }
 
     /** The dependency jar's entity, with {@code extraField} added: upgrading the jar means changing it. */
-    static String tag(String extraField) {
+    /** {@code com.example.domains.library.model.Book}: an id and a title, plus {@code extraField}. */
+    static String book(String extraField) {
+        return """
+                package com.example.domains.library.model;
+                import jakarta.persistence.*;
+                @Entity @Table(name = "books")
+                public class Book {
+                    @Id Long id;
+                    @Column(nullable = false) String title;
+                    %s
+                }
+                """.formatted(extraField);
+    }
+
+        static String tag(String extraField) {
         return """
                 package com.example.domains.tags.model;
                 import jakarta.persistence.*;

@@ -48,7 +48,7 @@ class KeptReplayTest {
         // a catalog cache and kept databases of its own: a developer's kept databases are not evicted by tests
         cache = new CatalogCache(dir.resolve("catalogs"), "kept replay test " + System.nanoTime());
         project = new CompiledProject(dir.resolve("project"))
-                .compile("com.example.domains.library.model.Book", book(""))
+                .compile("com.example.domains.library.model.Book", CompiledProject.book(""))
                 .migration("V1__books.sql", """
                         create table books (id bigint not null, title varchar(255) not null, primary key (id));
                         insert into books (id, title) values (1, 'Dune');
@@ -62,7 +62,7 @@ class KeptReplayTest {
         assertEquals(List.of(false), startedWithKept, "the first build has nothing kept");
         assertTrue(cold.reference().startsWith("1 migration(s) replayed on embedded PostgreSQL"), cold.reference());
 
-        project.compile("com.example.domains.library.model.Book", book("Integer pages;"));
+        project.compile("com.example.domains.library.model.Book", CompiledProject.book("Integer pages;"));
         Comparison edited = step("an entity edited");
         assertFalse(edited.inSync());
         assertTrue(startedWithKept.get(1), "the edit's server starts with the migrations replayed");
@@ -72,7 +72,7 @@ class KeptReplayTest {
         assertTrue(edited.migrationSql().contains("pages"), edited.migrationSql());
 
         // the rows V1 inserts are in the kept database: NOT NULL without a default does not run on them
-        project.compile("com.example.domains.library.model.Book", book("@Column(nullable = false) Integer pages;"));
+        project.compile("com.example.domains.library.model.Book", CompiledProject.book("@Column(nullable = false) Integer pages;"));
         Comparison onRows = step("a NOT NULL column on a table with rows");
         assertTrue(startedWithKept.get(2));
         assertNotNull(onRows.dataProblem(), "the kept database holds V1's rows");
@@ -80,7 +80,7 @@ class KeptReplayTest {
 
     @Test
     void aDifferenceVerifiedWhileReplayingLeavesTheKeptDatabaseAsTheMigrationsLeftIt() {
-        project.compile("com.example.domains.library.model.Book", book("Integer pages;"));
+        project.compile("com.example.domains.library.model.Book", CompiledProject.book("Integer pages;"));
         Comparison first = step("a difference on the first build: replayed, verified on a copy, kept");
         assertFalse(first.inSync());
         assertEquals(List.of(false), startedWithKept);
@@ -100,7 +100,7 @@ class KeptReplayTest {
     @Test
     void generateOnTheKeptDatabaseWritesAMigrationTheNextBuildAccepts() {
         step("cold");
-        project.compile("com.example.domains.library.model.Book", book("String isbn;"));
+        project.compile("com.example.domains.library.model.Book", CompiledProject.book("String isbn;"));
         SchemaPipeline.Generation generation = new SchemaPipeline(project.settings().catalogCache(cache),
                 Console.SILENT, keyed(), CLOCK).generate();
         assertTrue(generation.written().isPresent());
@@ -114,14 +114,14 @@ class KeptReplayTest {
     @Test
     void migrationsAddedSinceAreAppliedToTheKeptDatabaseAsProductionWould() {
         step("cold: V1 replayed and kept");
-        project.compile("com.example.domains.library.model.Book", book("String isbn;"));
+        project.compile("com.example.domains.library.model.Book", CompiledProject.book("String isbn;"));
         SchemaPipeline.Generation generation = new SchemaPipeline(project.settings().catalogCache(cache),
                 Console.SILENT, keyed(), CLOCK).generate();
         assertTrue(generation.written().isPresent());
         // a teammate's migration, pulled
         project.migration("V3__authors.sql", "create table authors (id bigint primary key);");
 
-        project.compile("com.example.domains.library.model.Book", book("String isbn; Integer pages;"));
+        project.compile("com.example.domains.library.model.Book", CompiledProject.book("String isbn; Integer pages;"));
         Comparison caughtUp = step("an edit after generate and a pull");
         assertTrue(startedWithKept.get(startedWithKept.size() - 1), "started with V1 replayed");
         assertEquals(3, caughtUp.migrationsReplayed());
@@ -149,16 +149,16 @@ class KeptReplayTest {
                 create table books (id bigint not null, title varchar(255) not null, primary key (id)) engine=InnoDB;
                 insert into books (id, title) values (1, 'Dune');
                 """);
-        project.compile("com.example.domains.library.model.Book", book("Integer pages;"));
+        project.compile("com.example.domains.library.model.Book", CompiledProject.book("Integer pages;"));
         Comparison first = mariaDbStep("a difference on the first build: tried on the replayed database itself");
         assertFalse(first.inSync());
         Comparison second = mariaDbStep("so nothing was kept: replayed again");
         assertFalse(startedWithKept.get(1), "MariaDB copies no database: the one tried on is not kept");
         assertEquals(first.migrationSql(), second.migrationSql());
 
-        project.compile("com.example.domains.library.model.Book", book(""));
+        project.compile("com.example.domains.library.model.Book", CompiledProject.book(""));
         assertTrue(mariaDbStep("in sync: replayed and kept").inSync());
-        project.compile("com.example.domains.library.model.Book", book("Integer pages;"));
+        project.compile("com.example.domains.library.model.Book", CompiledProject.book("Integer pages;"));
         Comparison edited = mariaDbStep("an edit: on the kept database");
         assertTrue(startedWithKept.get(3));
         assertFalse(edited.timings().containsKey("replay"), () -> edited.timings().toString());
@@ -206,18 +206,5 @@ class KeptReplayTest {
                 comparison.diff().changes().stream().map(c -> c.subject() + ": " + c.describe()).toList(),
                 String.valueOf(comparison.migrationSql()), String.valueOf(comparison.migrationFileName()),
                 String.valueOf(comparison.dataProblem() != null), comparison.migrationsReplayed());
-    }
-
-    private static String book(String extraField) {
-        return """
-                package com.example.domains.library.model;
-                import jakarta.persistence.*;
-                @Entity @Table(name = "books")
-                public class Book {
-                    @Id Long id;
-                    @Column(nullable = false) String title;
-                    %s
-                }
-                """.formatted(extraField);
     }
 }
