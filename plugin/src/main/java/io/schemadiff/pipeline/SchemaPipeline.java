@@ -151,11 +151,32 @@ public final class SchemaPipeline {
             files.put((undos.contains(name) ? undoFolder : folder).resolve(name + ".conf"),
                     MigrationSession.OUTSIDE_TRANSACTION_CONF);
         }
+        refuseIfFolderChanged(comparison.migrationFileName(), null);
         // a migration without the undo or follow-up it was promised with is half a result: all or none
         List<Path> written = new MigrationWriter().writeAll(files);
         keepVerifiedCatalog(written);
         return new Generation(comparison, Optional.of(written.get(0)), List.copyOf(written));
     }
+
+    /**
+     * A migration written into the folders since they were checked (a second {@code schema:generate} at once,
+     * an editor) was not replayed, or was replayed without being counted for the next version: writing now
+     * would duplicate its changes under another version.
+     */
+    private void refuseIfFolderChanged(String migrationFileName, Throwable cause) {
+        CheckedMigrations checked = lastChecked;
+        List<Path> appeared = MigrationFolder.appearedSince(checked.versionedFiles(), checked.migrations().folders(),
+                checked.naming());
+        if (!appeared.isEmpty()) {
+            throw new SchemaException("Nothing was written: " + appeared.stream().map(Path::toString)
+                    .collect(Collectors.joining(", ")) + " appeared in the migrations folder while this build "
+                    + "compared (another build or an editor wrote it), so " + migrationFileName
+                    + " could repeat its changes. Run again to compare with it.", cause);
+        }
+    }
+
+    /** The migrations the last {@link #compare()} checked, for {@link #refuseIfFolderChanged}. */
+    private CheckedMigrations lastChecked;
 
     /**
      * The replayed catalog a verification read after applying the generated migrations, to be kept for the
@@ -211,6 +232,7 @@ public final class SchemaPipeline {
         ApplicationProperties application = ApplicationProperties.load(settings.applicationConfigurationFolders(),
                 settings.profiles());
         CheckedMigrations checked = checkedMigrations(application);
+        lastChecked = checked;
         // kept catalogs may make the server unnecessary: then it starts when it is needed
         // a server of the plugin's own may start with these migrations replayed by an earlier build
         Supplier<ScratchServer> starting = KeyedServers.startingWith(servers,
@@ -226,9 +248,10 @@ public final class SchemaPipeline {
      * The project's migrations, their folders checked before anything runs.
      *
      * @param referenceInputs what the replayed catalog depends on, when it may be kept ({@link CatalogKeys})
+     * @param versionedFiles the versioned migration files in the folders, listed before anything was replayed
      */
     private record CheckedMigrations(FlywayProject migrations, List<String> flywaySources, MigrationNaming naming,
-                                     String referenceInputs) {
+                                     String referenceInputs, Set<Path> versionedFiles) {
     }
 
     /** The inputs of the migrations' catalog, when catalogs are kept and the reference is replayed here. */
@@ -270,7 +293,8 @@ public final class SchemaPipeline {
         if (writing) {
             WritableFolder.require(migrations.writableFolder());
         }
-        return new CheckedMigrations(migrations, flywaySources, naming, referenceInputs(migrations));
+        Set<Path> versionedFiles = MigrationFolder.versionedFiles(migrations.folders(), naming);
+        return new CheckedMigrations(migrations, flywaySources, naming, referenceInputs(migrations), versionedFiles);
     }
 
     private Comparison compare(ServerInBackground servers, ApplicationProperties application,
@@ -836,6 +860,7 @@ public final class SchemaPipeline {
             throw new SchemaException("Cannot stage the migration for verification: " + e.getMessage(), e);
         } catch (SchemaException e) {
             refuseIfWrittenMeanwhile(folder, files.keySet(), e);
+            refuseIfFolderChanged(files.keySet().iterator().next(), e);
             java.util.Optional<RefusedStatement> refused = RefusedStatement.in(e.getMessage(), files);
             if (refused.isPresent() && refused.get().onAnEmptyTable(reference)) {
                 throw new SchemaException(refused.get().internalError(settings.dialect(), rootCause(e)) + listing(files), e);

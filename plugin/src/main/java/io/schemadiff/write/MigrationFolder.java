@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,6 +101,23 @@ public final class MigrationFolder {
         }
         all.sort(Comparator.comparing(Migration::flywayVersion));
         return new MigrationFolder(folders.isEmpty() ? null : folders.get(0), List.copyOf(all));
+    }
+
+    /**
+     * The versioned migration files of {@code folders} that are not in {@code before}: what another build or
+     * an editor wrote since {@code before} was listed with {@link #versionedFiles}.
+     */
+    public static List<Path> appearedSince(Set<Path> before, List<Path> folders, MigrationNaming naming) {
+        return versionedFiles(folders, naming).stream().filter(file -> !before.contains(file)).sorted().toList();
+    }
+
+    /** The versioned migration files of {@code folders}, as Flyway would pick them up with {@code naming}. */
+    public static Set<Path> versionedFiles(List<Path> folders, MigrationNaming naming) {
+        Set<Path> files = new java.util.HashSet<>();
+        for (Path folder : folders) {
+            scan(folder, naming).migrations().forEach(m -> files.add(m.file().toAbsolutePath().normalize()));
+        }
+        return files;
     }
 
     public Path folder() {

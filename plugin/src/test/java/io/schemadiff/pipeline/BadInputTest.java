@@ -175,22 +175,24 @@ class BadInputTest {
         Files.delete(first.migrations().resolve("V2__orders.sql"));
         Scenario second = Scenario.of(dir, ShopMigrations.PACKAGES);
         projectBefore = project();
-        // both have read the folder and are starting their servers before either writes
+        // both have replayed the folder's migrations before either writes
         CyclicBarrier together = new CyclicBarrier(2);
-        Supplier<ScratchServer> servers = () -> {
-            try {
-                together.await(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+        java.util.function.Consumer<String> replayedTogether = line -> {
+            if (line.startsWith("Reference: ")) {
+                try {
+                    together.await(60, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
             }
-            return SharedPostgres.server();
         };
+        Supplier<ScratchServer> servers = SharedPostgres::server;
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Object> outcomes = new ArrayList<>();
         try {
             List<Future<SchemaPipeline.Generation>> runs = List.of(
-                    pool.submit(() -> first.pipeline(first.settings(), servers).generate()),
-                    pool.submit(() -> second.pipeline(second.settings(), servers).generate()));
+                    pool.submit(() -> first.pipeline(first.settings(), servers, replayedTogether).generate()),
+                    pool.submit(() -> second.pipeline(second.settings(), servers, replayedTogether).generate()));
             for (Future<SchemaPipeline.Generation> run : runs) {
                 try {
                     outcomes.add(run.get(10, TimeUnit.MINUTES));
@@ -208,8 +210,12 @@ class BadInputTest {
         Throwable refused = (Throwable) outcomes.stream().filter(o -> o instanceof Throwable).findFirst()
                 .orElseThrow(() -> new AssertionError("one of them must refuse: " + outcomes));
         assertInstanceOf(SchemaException.class, refused);
-        assertTrue(refused.getMessage().startsWith("Will not overwrite " + written.get(0) + ": it already exists."),
-                refused.getMessage());
+        // the loser either chose the same version (the file is there) or saw the winner's file when it chose
+        // one after it: both refuse, naming the winner's file, rather than write its changes twice
+        String message = refused.getMessage();
+        assertTrue(message.startsWith("Will not overwrite " + written.get(0) + ": it already exists.")
+                || message.startsWith("Nothing was written: " + written.get(0).toAbsolutePath().normalize()
+                + " appeared in the migrations folder while this build compared"), message);
         // the winner's migration and its undo; nothing of the other, no temporary file
         String migration = dir.relativize(written.get(0)).toString();
         // the undo goes where Flyway does not look (schema.undoDirectory), under the same name but for its prefix
@@ -220,6 +226,33 @@ class BadInputTest {
         assertEquals(2, added.size(), added.toString());
         assertTrue(added.contains(migration), added.toString());
         assertTrue(added.stream().anyMatch(p -> p.endsWith("/" + undoName) && !p.contains("db/migration")), added.toString());
+    }
+
+    @Test
+    void aMigrationWrittenWhileGenerateComparesIsNeverRepeated() throws Exception {
+        Scenario scenario = ShopMigrations.inSync(dir);
+        Files.delete(scenario.migrations().resolve("V2__orders.sql"));
+        // another build writes the same change after this one replayed, before it chose its version
+        Path meanwhile = scenario.migrations().resolve("V2__orders_by_another_build.sql");
+        String sql = ShopMigrations.ORDERS;
+        SchemaException refused = assertThrows(SchemaException.class, () -> scenario.pipeline(scenario.settings(),
+                SharedPostgres::server, line -> {
+                    if (line.startsWith("Reference: ")) {
+                        try {
+                            Files.writeString(meanwhile, sql);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }).generate());
+        assertTrue(refused.getMessage().startsWith("Nothing was written: " + meanwhile.toAbsolutePath().normalize()
+                + " appeared in the migrations folder while this build compared"), refused.getMessage());
+        try (var files = Files.list(scenario.migrations())) {
+            assertEquals(List.of("V1__customers.sql", "V2__orders_by_another_build.sql"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        // run again: it compares with that migration and finds nothing to write
+        assertTrue(scenario.generate().written().isEmpty());
     }
 
     private SchemaPipeline pipeline(Scenario scenario) {

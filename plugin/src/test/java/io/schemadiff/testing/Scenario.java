@@ -138,8 +138,14 @@ public final class Scenario {
 
     /** With scratch databases on {@code servers} instead of the shared embedded server. */
     public SchemaPipeline pipeline(PipelineSettings settings, java.util.function.Supplier<io.schemadiff.reference.ScratchServer> servers) {
+        return pipeline(settings, servers, message -> { });
+    }
+
+    /** As {@link #pipeline(PipelineSettings, java.util.function.Supplier)}, with each info line given to {@code info}. */
+    public SchemaPipeline pipeline(PipelineSettings settings, java.util.function.Supplier<io.schemadiff.reference.ScratchServer> servers,
+                                   java.util.function.Consumer<String> info) {
         Console console = new Console() {
-            public void info(String message) { }
+            public void info(String message) { info.accept(message); }
             public void warn(String message) { warnings.add(message); }
             public void debug(String message) { }
         };
