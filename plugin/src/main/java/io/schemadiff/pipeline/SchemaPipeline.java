@@ -351,7 +351,7 @@ public final class SchemaPipeline {
         try (ScratchCatalogs catalogs = new ScratchCatalogs(servers, settings.catalogCache(), checked.referenceInputs(),
                 replay, model, dialect, reader, liveReference, timings, console,
                 settings.baseDirectory() == null ? null : settings.baseDirectory().toAbsolutePath().normalize()
-                        + "\n" + replay.historyTable())) {
+                        + "\n" + replay.historyTable()).recomputingInputsWith(() -> referenceInputs(migrations))) {
             DatabaseSchema modelCatalog = catalogs.modelCatalog();
             if (catalogs.modelEntry() != null && !catalogs.modelEntry().equals(notedModel)) {
                 ServerForecast.remember(settings.catalogCache(), classesKey, catalogs.modelEntry());

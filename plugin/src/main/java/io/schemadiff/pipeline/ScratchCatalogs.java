@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.TreeSet;
 
 /**
@@ -74,6 +75,10 @@ final class ScratchCatalogs implements AutoCloseable {
     private final String lastModelNote;
     /** The model database holds only what a {@link ModelCatalogDelta} applied, not the whole model. */
     private boolean modelPartial;
+    /** The migrations' inputs as they are now, to tell whether a file changed while Flyway replayed them. */
+    private Supplier<String> inputsNow;
+    /** A migration changed while this build replayed: what it replayed is not kept under the inputs it had. */
+    private boolean inputsMoved;
 
     /**
      * @param cache           where catalogs are kept, or {@code null} to build both every time
@@ -100,6 +105,16 @@ final class ScratchCatalogs implements AutoCloseable {
         this.lastModelNote = cache == null || projectKey == null || dialect != Dialect.POSTGRESQL ? null
                 : cache.name("last-model", projectKey, null);
         this.snapshotKey = snapshotKey(cache, this.referenceInputs);
+    }
+
+    /**
+     * Recomputes the migrations' inputs after a replay: when a file was edited, added or removed while Flyway
+     * read the folders (an editor saving, another build writing), the replayed catalog and database are not
+     * kept under the inputs computed before, which they may no longer match.
+     */
+    ScratchCatalogs recomputingInputsWith(Supplier<String> now) {
+        this.inputsNow = now;
+        return this;
     }
 
     /**
@@ -225,7 +240,9 @@ final class ScratchCatalogs implements AutoCloseable {
             return kept.get().schema();
         }
         DatabaseSchema catalog = timedRead(referenceDatabase, schemas);
-        store(name, catalog, Map.of(MIGRATIONS, String.valueOf(replayed)));
+        if (!inputsMoved) {
+            store(name, catalog, Map.of(MIGRATIONS, String.valueOf(replayed)));
+        }
         return catalog;
     }
 
@@ -234,7 +251,7 @@ final class ScratchCatalogs implements AutoCloseable {
      * they are written, under the inputs the migrations will have then ({@code inputsAfterWriting}).
      */
     void keepVerified(String inputsAfterWriting, DatabaseSchema catalog, int migrationsAfterWriting) {
-        if (cache == null || inputsAfterWriting == null || liveReference != null) {
+        if (cache == null || inputsAfterWriting == null || liveReference != null || inputsMoved) {
             return;
         }
         store(cache.name("reference", inputsAfterWriting, CatalogKeys.schemas(catalog.schemas())), catalog,
@@ -276,7 +293,7 @@ final class ScratchCatalogs implements AutoCloseable {
 
     /** Whether the database replayed in this run is kept for the next builds when the server stops. */
     private boolean keepsReplay() {
-        return replayedHere && !verifiedInPlace && snapshotKey != null && server != null && server.canKeep();
+        return replayedHere && !verifiedInPlace && !inputsMoved && snapshotKey != null && server != null && server.canKeep();
     }
 
     /** How many of the migrations the kept database held before Flyway brought it up to date; else {@code -1}. */
@@ -388,6 +405,10 @@ final class ScratchCatalogs implements AutoCloseable {
         if (replayNow) {
             replayed = Math.max(caughtUpFrom, 0) + steps.replayed();
             timings.put("replay", steps.replayMillis());
+            if (referenceInputs != null && inputsNow != null && !referenceInputs.equals(inputsNow.get())) {
+                inputsMoved = true;
+                console.debug("A migration changed while it was replayed: the replayed catalog is not kept.");
+            }
         }
         if (applyNow) {
             timings.put("apply model", steps.applyMillis());

@@ -114,6 +114,28 @@ class CatalogReuseTest {
     }
 
     @Test
+    void aMigrationEditedWhileItIsReplayedIsNotKeptUnderWhatItWasBefore() {
+        String before = """
+                create table books (id bigint not null, title varchar(255) not null, primary key (id));
+                create table tags (id bigint not null, label varchar(255), primary key (id));
+                """;
+        // the inputs are taken before the server starts; the editor saves before Flyway reads the folder
+        Supplier<ScratchServer> savedMeanwhile = () -> {
+            serverStarts++;
+            project.migration("V1__books_and_tags.sql", before.replace("title varchar(255) not null,",
+                    "title varchar(255) not null, pages integer,"));
+            return SharedPostgres.server();
+        };
+        Comparison racing = new SchemaPipeline(project.settings().catalogCache(cache), Console.SILENT, savedMeanwhile,
+                CLOCK).compare();
+        assertFalse(racing.inSync(), "the replay read the saved file: it has a column the model does not");
+
+        // the file as it was when the inputs were taken: its catalog was never kept, so it is replayed
+        project.migration("V1__books_and_tags.sql", before);
+        assertTrue(step("the edit undone", true).inSync());
+    }
+
+    @Test
     void aDamagedKeptCatalogIsBuiltAgain() throws IOException {
         step("cold", true);
         try (Stream<Path> files = Files.list(cache.folder())) {
