@@ -143,7 +143,7 @@ public final class HibernateModelBuilder {
         StandardServiceRegistry registry = null;
         try {
             BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
-                    .applyClassLoader(projectClassLoader).build();
+                    .applyClassLoaderService(new RememberedMissesClassLoading(projectClassLoader)).build();
             Map<String, Object> settings = new HashMap<>(offlineSettings(target, properties));
             settings.put("hibernate.connection.provider_class", OfflineConnectionProvider.class.getName());
             registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(settings).build();
