@@ -63,7 +63,10 @@ final class ScratchCatalogs implements AutoCloseable {
     private int replayed;
     private boolean referenceReused;
     private final String snapshotKey;
+    /** The migrations were replayed (or caught up) here, to the end. */
     private boolean replayedHere;
+    /** The reference database was written to here: a replay or catch-up began. */
+    private boolean referenceWritten;
     private DatabaseSnapshots.Snapshot startedWith;
     private int caughtUpFrom = -1;
     private boolean verifiedInPlace;
@@ -276,7 +279,7 @@ final class ScratchCatalogs implements AutoCloseable {
      */
     DataSource verificationDatabase() {
         DataSource reference = referenceDatabase();
-        if (!keepsReplay()) {
+        if (!keepsReference()) {
             return reference;
         }
         if (!server().canCopy()) {
@@ -291,9 +294,13 @@ final class ScratchCatalogs implements AutoCloseable {
         return verificationDatabase;
     }
 
-    /** Whether the database replayed in this run is kept for the next builds when the server stops. */
-    private boolean keepsReplay() {
-        return replayedHere && !verifiedInPlace && !inputsMoved && snapshotKey != null && server != null && server.canKeep();
+    /**
+     * Whether the replayed database is kept for the next builds when the server stops: the one replayed or caught
+     * up in this run, or the kept one the server runs on, untouched.
+     */
+    private boolean keepsReference() {
+        return !verifiedInPlace && !inputsMoved && snapshotKey != null && server != null && server.canKeep()
+                && (replayedHere || server.runsOnKeptFolder() && !referenceWritten);
     }
 
     /** How many of the migrations the kept database held before Flyway brought it up to date; else {@code -1}. */
@@ -379,13 +386,13 @@ final class ScratchCatalogs implements AutoCloseable {
                 replayNow = false;
             } else {
                 caughtUpFrom = replayed;
-                replayedHere = true;
             }
         } else if (replayNow) {
             referenceName = ScratchDatabases.name("reference");
             referenceDatabase = scratch.createDatabase(referenceName);
-            replayedHere = true;
         }
+        // a replay that fails half-way leaves a database nobody may start from
+        referenceWritten |= replayNow;
         if (applyNow) {
             modelName = ScratchDatabases.name("model");
             modelDatabase = scratch.createDatabase(modelName);
@@ -403,6 +410,7 @@ final class ScratchCatalogs implements AutoCloseable {
                     }
                 });
         if (replayNow) {
+            replayedHere = true;
             replayed = Math.max(caughtUpFrom, 0) + steps.replayed();
             timings.put("replay", steps.replayMillis());
             if (referenceInputs != null && inputsNow != null && !referenceInputs.equals(inputsNow.get())) {
@@ -482,28 +490,33 @@ final class ScratchCatalogs implements AutoCloseable {
 
     /**
      * Drops the scratch databases made here and stops (or gives back) the server; a database replayed here is kept
-     * for the next builds instead, when the server can keep it.
+     * for the next builds instead, when the server can keep it, and a kept one the server runs on goes back
+     * unless it was written to.
      */
     @Override
     public void close() {
         if (server == null) {
             return;
         }
+        long start = System.nanoTime();
         try {
-            boolean keep = keepsReplay();
+            boolean keep = keepsReference();
             if (!keep) {
                 dropQuietly(referenceName);
             }
             dropQuietly(modelName);
             dropQuietly(verificationName);
-            if (keep) {
+            if (keep && replayedHere) {
                 Map<String, String> notes = new LinkedHashMap<>(ReplayCatchUp.notes(referenceInputs, cache));
                 notes.put(MIGRATIONS, String.valueOf(replayed));
                 notes.put(SERVER_VERSION, String.valueOf(serverVersion));
                 server.keepOnClose(snapshotKey, referenceName, notes);
+            } else if (!keep && server.runsOnKeptFolder()) {
+                server.discardOnClose();
             }
         } finally {
             server.close();
+            timings.put("stop", elapsed(start));
         }
     }
 

@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
 
 /**
  * Stopped servers' data folders, each holding one database worth keeping between builds (the migrations replayed),
- * under a key of what built it. A build whose migrations did not change starts its server on a copy of the kept
- * folder and finds the database there, instead of replaying every migration again. Kept in the temporary folder
+ * under a key of what built it. A build whose migrations did not change starts its server on the kept folder and
+ * finds the database there, instead of replaying every migration again. The embedded PostgreSQL moves the folder
+ * out while it runs (no other build can start on it then) and puts it back at a clean stop unless its database was
+ * written to; the embedded MariaDB, which cannot try a migration on a copy of a database, starts on a copy of the
+ * folder. Kept in the temporary folder
  * beside the prepared data folder of the same binaries; the least recently used go first, {@value #KEPT} are kept.
  * A folder is published whole, by a rename, so a build never sees half of one; a damaged one is removed by the build
  * that could not start from it.
@@ -53,13 +56,13 @@ public final class DatabaseSnapshots {
         }
     }
 
-    /** A server started on a copy of a kept folder, or how to start one on a copy of {@code source}. */
+    /** A server started on a kept folder (or a copy of it), or how to start one on {@code source}. */
     interface Start<T> {
         T on(Snapshot source);
     }
 
     /**
-     * A server that {@code start} started on a copy of the folder kept under {@code key} (or of one {@code older}
+     * A server that {@code start} started on the folder kept under {@code key} (or of one {@code older}
      * accepts); empty when none is kept, or when {@code snapshots} is {@code null}, or when the server did not start
      * from it, which then is removed (a cleaner of old files or an eviction got to it first): the migrations are
      * replayed instead.

@@ -54,6 +54,19 @@ public interface ScratchServer extends AutoCloseable {
     }
 
     /**
+     * Whether the server runs on the kept data folder it {@link #startedWith started with} itself, moved rather
+     * than copied: {@link #close()} puts it back under its key after a clean stop, unless {@link #keepOnClose} or
+     * {@link #discardOnClose} say otherwise. Its database must then be left as it was found, or said to be changed.
+     */
+    default boolean runsOnKeptFolder() {
+        return false;
+    }
+
+    /** {@link #close()} deletes the data folder after all: what it was kept for no longer holds. */
+    default void discardOnClose() {
+    }
+
+    /**
      * A view of {@code server} whose {@link #close()} does nothing: for lending one long-running
      * server (tests, tools) to pipelines that close what they are given.
      */

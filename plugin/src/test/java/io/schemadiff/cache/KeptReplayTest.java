@@ -24,11 +24,12 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The replayed database is kept between builds (a stopped server's data folder) and a later build of the same
- * migrations starts on a copy of it instead of replaying them: on real embedded servers, a comparison that starts
+ * migrations starts on it instead of replaying them: on real embedded servers, a comparison that starts
  * so equals one that replays, the rows the migrations insert are there, and a generated migration tried on it
  * never changes what the next build finds.
  */
@@ -141,6 +142,69 @@ class KeptReplayTest {
                 """);
         Comparison edited = step("a kept migration edited in place: replayed from scratch");
         assertTrue(edited.reference().startsWith("3 migration(s) replayed on embedded PostgreSQL"), edited.reference());
+    }
+
+    @Test
+    void theKeptFolderIsTheRunningServersOwnAndGoesBackAsItWasFound() throws Exception {
+        step("cold: V1 replayed and kept");
+        assertEquals(1, keptFolders().size());
+        project.compile("com.example.domains.library.model.Book", CompiledProject.book("Integer pages;"));
+        List<String> seen = new ArrayList<>();
+        Comparison edited = new SchemaPipeline(project.settings().catalogCache(cache), Console.SILENT,
+                (KeyedServers) (key, older) -> {
+                    EmbeddedPostgresServer server = EmbeddedPostgresServer.start(null, Console.SILENT, key, older,
+                            new DatabaseSnapshots(dir.resolve("kept")));
+                    seen.add("runs on the kept folder: " + server.runsOnKeptFolder());
+                    seen.add("left in the kept folders: " + keptFolders().size());
+                    // a second build at the same time finds nothing to start from: it replays
+                    try (EmbeddedPostgresServer second = EmbeddedPostgresServer.start(null, Console.SILENT, key, older,
+                            new DatabaseSnapshots(dir.resolve("kept")))) {
+                        seen.add("a second build starts on it: " + second.startedWith().isPresent());
+                    }
+                    return server;
+                }, CLOCK).compare();
+        assertFalse(edited.inSync());
+        assertEquals(List.of("runs on the kept folder: true", "left in the kept folders: 0",
+                "a second build starts on it: false"), seen);
+        // back after the clean stop, as the migrations left it (the edit was tried on a copy)
+        assertEquals(1, keptFolders().size());
+        Comparison again = step("again on the folder put back");
+        assertTrue(startedWithKept.get(startedWithKept.size() - 1));
+        assertEquals(edited.migrationSql(), again.migrationSql());
+    }
+
+    @Test
+    void aReplayOrCatchUpThatFailsHalfWayIsNeverKept() throws Exception {
+        project.migration("V2__broken.sql", "create table authors (id bigint primary key);\nselect * from nowhere;");
+        assertThrows(RuntimeException.class, () -> step("a migration that fails"));
+        assertEquals(List.of(), keptFolders(), "a half-replayed database is not kept");
+        assertThrows(RuntimeException.class, () -> step("the same failure, again from scratch"));
+        assertEquals(List.of(false, false), startedWithKept);
+
+        java.nio.file.Files.delete(project.migrations().resolve("V2__broken.sql"));
+        step("V1 alone: replayed and kept");
+        project.migration("V2__broken.sql", "create table authors (id bigint primary key);\nselect * from nowhere;");
+        assertThrows(RuntimeException.class, () -> step("the kept V1 caught up with a failing V2"));
+        assertTrue(startedWithKept.get(startedWithKept.size() - 1), "the catch-up started on the kept V1");
+        assertEquals(List.of(), keptFolders(), "the kept folder it was caught up in is gone");
+        java.nio.file.Files.delete(project.migrations().resolve("V2__broken.sql"));
+        // an edit needs the replayed database itself (its catalog alone is kept): replayed from scratch
+        project.compile("com.example.domains.library.model.Book", CompiledProject.book("Integer pages;"));
+        assertFalse(step("V1 alone again, an entity edited").inSync());
+        assertEquals(List.of(false, false, false, true, false), startedWithKept);
+    }
+
+    private List<Path> keptFolders() {
+        Path kept = dir.resolve("kept");
+        if (!java.nio.file.Files.isDirectory(kept)) {
+            return List.of();
+        }
+        try (var folders = java.nio.file.Files.list(kept)) {
+            return folders.filter(java.nio.file.Files::isDirectory)
+                    .filter(f -> f.getFileName().toString().startsWith("snapshot-")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
