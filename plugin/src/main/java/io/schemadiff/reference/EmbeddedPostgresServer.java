@@ -126,7 +126,9 @@ public final class EmbeddedPostgresServer implements ScratchServer {
         registry.reapOrphans(console);
         Path template = template(binaries, console);
         Optional<EmbeddedPostgresServer> onKept = DatabaseSnapshots.startOnKept(snapshots, snapshotKey, older,
-                snapshot -> start(binaries, console, registry, template, snapshots, snapshot), console, "PostgreSQL");
+                snapshot -> start(binaries, console, registry, template, snapshots, snapshot)
+                        .withSpareCopy(snapshot.dataFolder().getFileName().toString().equals(snapshotKey)),
+                console, "PostgreSQL");
         if (onKept.isPresent()) {
             return onKept.get();
         }
@@ -375,9 +377,40 @@ public final class EmbeddedPostgresServer implements ScratchServer {
 
     @Override
     public DataSource copyDatabase(String original, String copy) {
-        execute("create database " + checked(copy) + " template " + checked(original));
+        String ready = spare;
+        spare = null;
+        if (ready != null && original.equals(startedWith.database())) {
+            execute("alter database " + ready + " rename to " + checked(copy));
+        } else {
+            if (ready != null) {
+                execute("drop database if exists " + ready);
+            }
+            execute("create database " + checked(copy) + " template " + checked(original));
+        }
         return postgres.getDatabase("postgres", copy);
     }
+
+    /**
+     * On the kept folder of exactly these migrations, copies its database at once, on the thread that starts the
+     * server (beside Hibernate): an edit tries its migration on a copy, and the copy (a checkpoint and a file per
+     * relation) would otherwise wait until then. The database is not written to before {@link #copyDatabase}, which
+     * takes the copy; an unused one is dropped at {@link #close()}.
+     */
+    private EmbeddedPostgresServer withSpareCopy(boolean exactlyThese) {
+        if (exactlyThese && runsOnKeptFolder) {
+            String name = ScratchDatabases.name("spare");
+            try {
+                execute("create database " + checked(name) + " template " + checked(startedWith.database()));
+                spare = name;
+            } catch (RuntimeException e) {
+                // copied when it is needed
+            }
+        }
+        return this;
+    }
+
+    /** A copy of the kept database made at start, not taken yet ({@link #withSpareCopy}). */
+    private volatile String spare;
 
     @Override
     public void keepOnClose(String key, String database, Map<String, String> notes) {
@@ -431,7 +464,17 @@ public final class EmbeddedPostgresServer implements ScratchServer {
             return;
         }
         DatabaseSnapshots.Keep kept = keep;
-        stop(postgres, dataDir, registration, kept == null ? null : data -> snapshots.keep(kept, data));
+        String unused = spare;
+        if (unused != null && kept != null) {
+            try {
+                execute("drop database if exists " + unused);
+            } catch (RuntimeException e) {
+                // a folder that holds more than it should is not kept
+                kept = null;
+            }
+        }
+        DatabaseSnapshots.Keep keeping = kept;
+        stop(postgres, dataDir, registration, keeping == null ? null : data -> snapshots.keep(keeping, data));
     }
 
     private void execute(String sql) {
