@@ -347,6 +347,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
                 logTimings(Map.of("cache", (System.nanoTime() - start) / 1_000_000));
                 return;
             }
+            verdictMillis = (System.nanoTime() - start) / 1_000_000;
             console = new RecordingConsole(new MavenConsole(getLog()));
             Supplier<ScratchServer> servers = servers(settings);
             settings.catalogCache(catalogCache(settings))
@@ -366,6 +367,8 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     /** When {@link #execute()} began, and how long the project's class loader and the settings took. */
     private long executeStart;
     private long setupMillis;
+    /** How long looking for a stored verdict took (the inputs' fingerprint) when none could be reused. */
+    private long verdictMillis = -1;
 
     /**
      * "Timings (ms)": setup (class loader, settings), then {@code stages} in their order, then the total so far;
@@ -374,6 +377,9 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     protected void logTimings(Map<String, Long> stages) {
         Map<String, Long> all = new LinkedHashMap<>();
         all.put("setup", setupMillis);
+        if (verdictMillis >= 0) {
+            all.put("stored verdict", verdictMillis);
+        }
         all.putAll(stages);
         all.put("total", (System.nanoTime() - executeStart) / 1_000_000);
         String line = "Timings (ms): " + all;
