@@ -26,8 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -54,8 +52,6 @@ public final class InputFingerprint {
     /** Byte strings whose presence in a class file means it may take part in mapping or migrating. */
     private static final List<String> MARKERS = List.of("jakarta/persistence/", "javax/persistence/",
             "org/hibernate/", "org/flywaydb/");
-    /** Class names appear in class files as runs of these characters (descriptors add an {@code L}). */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_$/]{2,}");
     private static final Set<String> RESOURCE_EXTENSIONS = Set.of("properties", "yml", "yaml", "xml", "sql", "conf");
 
     private final MessageDigest digest;
@@ -156,35 +152,37 @@ public final class InputFingerprint {
             }
         }
         List<PackagePattern> patterns = settings.packages().stream().map(PackagePattern::of).toList();
+        Map<String, Boolean> modelPackages = new java.util.HashMap<>();
         Set<String> explicit = new TreeSet<>(settings.classes());
         Map<String, byte[]> contents = new TreeMap<>();
+        Map<String, List<String>> strings = new java.util.HashMap<>();
         Deque<String> pending = new ArrayDeque<>();
         for (Map.Entry<String, Path> entry : classFiles.entrySet()) {
             String name = entry.getKey();
             byte[] bytes = read(entry.getValue());
-            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            List<String> constants = ClassFileStrings.of(bytes);
             String className = name.replace('/', '.');
+            int dollar = className.indexOf('$');
+            String outer = dollar < 0 ? className : className.substring(0, dollar);
             String packageName = className.contains(".") ? className.substring(0, className.lastIndexOf('.')) : "";
-            if (explicit.contains(className.replaceAll("\\$.*", ""))
-                    || patterns.stream().anyMatch(p -> p.matches(packageName))
-                    || MARKERS.stream().anyMatch(text::contains)) {
+            if (explicit.contains(outer)
+                    || modelPackages.computeIfAbsent(packageName, p -> patterns.stream().anyMatch(pattern -> pattern.matches(p)))
+                    || constants.stream().anyMatch(text -> MARKERS.stream().anyMatch(text::contains))) {
                 contents.put(name, bytes);
+                strings.put(name, constants);
                 pending.add(name);
             }
         }
         while (!pending.isEmpty()) {
-            String text = new String(contents.get(pending.poll()), StandardCharsets.ISO_8859_1);
-            Matcher names = NAME.matcher(text);
-            while (names.find()) {
-                String token = names.group();
-                // a constant's two length bytes and a descriptor's L may run into the name: try without them
-                for (int skip = 0; skip <= 2 && skip < token.length(); skip++) {
-                    String candidate = token.substring(skip);
+            for (String text : strings.get(pending.poll())) {
+                ClassFileStrings.classNames(text, candidate -> {
                     if (!contents.containsKey(candidate) && classFiles.containsKey(candidate)) {
-                        contents.put(candidate, read(classFiles.get(candidate)));
+                        byte[] bytes = read(classFiles.get(candidate));
+                        contents.put(candidate, bytes);
+                        strings.put(candidate, ClassFileStrings.of(bytes));
                         pending.add(candidate);
                     }
-                }
+                });
             }
         }
         contents.forEach((name, bytes) -> add("class " + name, HexFormat.of().formatHex(sha256(bytes))));

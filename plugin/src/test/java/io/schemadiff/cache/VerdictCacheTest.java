@@ -146,6 +146,19 @@ class VerdictCacheTest {
     }
 
     /** One run through the cache, asserting whether it reused the stored verdict; a reused one equals a fresh one. */
+    @Test
+    void aClassTheModelNamesOnlyInAGenericSignatureTakesPartInTheFingerprint() {
+        project.compile("com.example.shared.Shelf", "package com.example.shared; public enum Shelf { TOP, BOTTOM }");
+        // the field's type is Set: Shelf is named only by its generic signature
+        project.compile("com.example.domains.library.model.Book", book(
+                "@ElementCollection @Enumerated(EnumType.STRING) java.util.Set<com.example.shared.Shelf> shelves;"));
+        Verdict first = step(false);
+        assertEquals(first, step(true));
+        project.compile("com.example.shared.Shelf", "package com.example.shared; public enum Shelf { TOP, MIDDLE, BOTTOM }");
+        step(false);
+        step(true);
+    }
+
     private Verdict step(boolean reused) {
         Verdict verdict = cached(project.settings(), PLUGIN);
         assertEquals(reused, lastLookup.verdict().isPresent(), () -> "reused? " + lastLookup.missReason());
