@@ -362,24 +362,9 @@ public final class SchemaPipeline {
             DatabaseSchema referenceCatalog = catalogs.referenceCatalog(modelCatalog.schemas());
             int replayed = catalogs.replayed();
             if (!live) {
-                referenceLabel = catalogs.referenceReused()
-                        ? "the catalog of " + replayed + " migration(s) replayed earlier on embedded "
-                        + dialect.productName() + " " + catalogs.serverVersion() + ", kept in "
-                        + homeRelative(shown(catalogs.cache().folder())) + " (-Dschema.cache=false replays them)"
-                        : catalogs.caughtUpFrom() >= 0
-                        ? replayed + " migration(s) on embedded " + dialect.productName() + " " + catalogs.serverVersion()
-                        + ": " + catalogs.caughtUpFrom() + " replayed by an earlier build and kept in "
-                        + homeRelative(shown(catalogs.keptDatabaseFolder())) + ", " + (replayed - catalogs.caughtUpFrom())
-                        + " added since replayed now (-Dschema.cache=false replays them all)"
-                        : catalogs.keptDatabaseFolder() != null
-                        ? "the database " + replayed + " migration(s) were replayed into earlier on embedded "
-                        + dialect.productName() + " " + catalogs.serverVersion() + ", kept in "
-                        + homeRelative(shown(catalogs.keptDatabaseFolder())) + " (-Dschema.cache=false replays them)"
-                        : replayed + " migration(s) replayed on "
-                        + (settings.reference() == PipelineSettings.Reference.SERVER
+                referenceLabel = catalogs.describeReference(settings.reference() == PipelineSettings.Reference.SERVER
                         ? "a scratch database of " + settings.connection() + ", version"
-                        : "embedded " + dialect.productName())
-                        + " " + catalogs.serverVersion();
+                        : "embedded " + dialect.productName(), folder -> homeRelative(shown(folder)));
             }
             console.info("Reference: " + referenceLabel);
 

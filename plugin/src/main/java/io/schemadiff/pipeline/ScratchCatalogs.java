@@ -303,9 +303,30 @@ final class ScratchCatalogs implements AutoCloseable {
                 && (replayedHere || server.runsOnKeptFolder() && !referenceWritten);
     }
 
-    /** How many of the migrations the kept database held before Flyway brought it up to date; else {@code -1}. */
-    int caughtUpFrom() {
-        return caughtUpFrom;
+    /**
+     * Where the reference came from, for the pipeline's "Reference:" line: a kept catalog, a kept database brought
+     * up to date or as it was, or a replay in this run.
+     *
+     * @param server how the scratch server is named, e.g. {@code embedded PostgreSQL} (its version follows)
+     * @param shown  how a folder is shown
+     */
+    String describeReference(String server, java.util.function.Function<java.nio.file.Path, String> shown) {
+        int count = replayed();
+        String on = server + " " + serverVersion();
+        if (referenceReused) {
+            return "the catalog of " + count + " migration(s) replayed earlier on " + on + ", kept in "
+                    + shown.apply(cache.folder()) + " (-Dschema.cache=false replays them)";
+        }
+        if (caughtUpFrom >= 0) {
+            return count + " migration(s) on " + on + ": " + caughtUpFrom + " replayed by an earlier build and kept in "
+                    + shown.apply(keptDatabaseFolder()) + ", " + (count - caughtUpFrom)
+                    + " added since replayed now (-Dschema.cache=false replays them all)";
+        }
+        if (keptDatabaseFolder() != null) {
+            return "the database " + count + " migration(s) were replayed into earlier on " + on + ", kept in "
+                    + shown.apply(keptDatabaseFolder()) + " (-Dschema.cache=false replays them)";
+        }
+        return count + " migration(s) replayed on " + on;
     }
 
     /** Where the replayed database came from, when an earlier build kept it; otherwise {@code null}. */
@@ -348,11 +369,6 @@ final class ScratchCatalogs implements AutoCloseable {
         return replayed;
     }
 
-    /** Whether the reference's catalog came from the cache, with no replay in this run. */
-    boolean referenceReused() {
-        return referenceReused;
-    }
-
     /** The name the model's catalog is kept under, once it was read from or written to the cache. */
     String modelEntry() {
         return modelEntry;
@@ -361,10 +377,6 @@ final class ScratchCatalogs implements AutoCloseable {
     /** The scratch server's version, from the server or from the kept catalogs when none was started. */
     String serverVersion() {
         return serverVersion;
-    }
-
-    CatalogCache cache() {
-        return cache;
     }
 
     private void build(boolean replayNow, boolean applyNow) {
