@@ -17,6 +17,7 @@ import io.schemadiff.reference.NamedMariaDbServer;
 import io.schemadiff.reference.NamedPostgresServer;
 import io.schemadiff.reference.ScratchServer;
 import io.schemadiff.reference.ServerConnection;
+import io.schemadiff.reference.DatabaseSnapshots;
 import io.schemadiff.reference.KeyedServers;
 import io.schemadiff.reference.SharedServers;
 import org.apache.maven.plugins.annotations.Component;
@@ -305,6 +306,14 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     protected File catalogCache;
 
     /**
+     * How many replayed databases the embedded servers keep between builds (stopped data folders in the temporary
+     * folder, 50 MB and more each, the least recently used going first), so that an entity edit starts on its
+     * migrations replayed instead of replaying them. {@code 0} keeps none; {@code schema.cache=false} uses none.
+     */
+    @Parameter(property = "schema.keptDatabases", defaultValue = "3")
+    protected int keptDatabases = DatabaseSnapshots.KEPT;
+
+    /**
      * Print how long each step took ("Timings (ms)": setup, the pipeline's stages, total) at info level,
      * for benchmarks and slow builds; otherwise they are printed with {@code -X} only.
      */
@@ -409,6 +418,10 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     protected abstract String goal();
 
     PipelineSettings settings(ClassLoader projectLoader) throws MojoExecutionException {
+        if (keptDatabases < 0) {
+            throw new MojoExecutionException("keptDatabases (schema.keptDatabases) is " + keptDatabases
+                    + ": give how many replayed databases to keep between builds, 0 for none.");
+        }
         Path ownClasses = classesDirectory.toPath().toAbsolutePath().normalize();
         List<Path> classpath = projectClasspath().stream().map(f -> f.toPath().toAbsolutePath().normalize())
                 .filter(p -> !p.equals(ownClasses)).collect(Collectors.toList());
@@ -500,6 +513,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
 
     /** Where scratch databases go: a server the user named, or an embedded one of the chosen version. */
     private Supplier<ScratchServer> servers(PipelineSettings settings) throws MojoExecutionException {
+        int kept = keptDatabases;
         boolean mariadb = settings.dialect() == Dialect.MARIADB;
         // each also cleans up after builds that were killed, and says so
         MavenConsole console = new MavenConsole(getLog());
@@ -511,7 +525,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
             Path binaries = new MariaDbBinaries(repositorySystem, session.getRepositorySession(),
                     project.getRemoteProjectRepositories()).resolve(mariadbVersion.trim());
             embeddedBinaries = binaries;
-            KeyedServers own = (key, older) -> EmbeddedMariaDbServer.start(binaries, console, key, older);
+            KeyedServers own = (key, older) -> EmbeddedMariaDbServer.start(binaries, console, key, older, kept);
             return shared("MariaDB", binaries, own, console);
         }
         Path binaries = postgresVersion == null || postgresVersion.isBlank() ? null
@@ -519,7 +533,7 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
                 project.getRemoteProjectRepositories()).resolve(postgresVersion);
         embeddedBinaries = binaries;
         // a server of its own may start with the migrations replayed by an earlier build (DatabaseSnapshots)
-        KeyedServers own = (key, older) -> EmbeddedPostgresServer.start(binaries, console, key, older);
+        KeyedServers own = (key, older) -> EmbeddedPostgresServer.start(binaries, console, key, older, kept);
         return shared("PostgreSQL", binaries, own, console);
     }
 

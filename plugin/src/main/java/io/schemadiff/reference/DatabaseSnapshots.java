@@ -26,23 +26,35 @@ import java.util.regex.Pattern;
  * out while it runs (no other build can start on it then) and puts it back at a clean stop unless its database was
  * written to; the embedded MariaDB, which cannot try a migration on a copy of a database, starts on a copy of the
  * folder. Kept in the temporary folder
- * beside the prepared data folder of the same binaries; the least recently used go first, {@value #KEPT} are kept.
+ * beside the prepared data folder of the same binaries; the least recently used go first, {@value #KEPT} are kept
+ * unless the build says otherwise.
  * A folder is published whole, by a rename, so a build never sees half of one; a damaged one is removed by the build
  * that could not start from it.
  */
 public final class DatabaseSnapshots {
 
     /** A few projects, or branches of one, each keep theirs: a data folder is 40 MB and more. */
-    static final int KEPT = 3;
+    /** How many are kept unless the build says otherwise ({@code schema.keptDatabases}). */
+    public static final int KEPT = 3;
 
     private static final String ABOUT = "schemadiff-snapshot.properties";
     private static final String DATABASE = "database";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1,120}");
 
     private final Path folder;
+    private final int kept;
 
     public DatabaseSnapshots(Path folder) {
+        this(folder, KEPT);
+    }
+
+    /** @param kept how many folders are kept at most, the least recently used going first; at least one */
+    public DatabaseSnapshots(Path folder, int kept) {
+        if (kept < 1) {
+            throw new IllegalArgumentException("At least one kept folder, or no DatabaseSnapshots: " + kept);
+        }
         this.folder = folder;
+        this.kept = kept;
     }
 
     /** A kept data folder: the database in it, and what its keeper noted about it. */
@@ -189,11 +201,11 @@ public final class DatabaseSnapshots {
         ServerRegistry.deleteRecursively(snapshot.dataFolder());
     }
 
-    /** Keeps the {@value #KEPT} most recently used, {@code kept} among them. */
-    private void evict(Path kept) {
-        List<Path> folders = kept(kept);
+    /** Keeps the most recently used ({@link #kept} of them), {@code justKept} among them. */
+    private void evict(Path justKept) {
+        List<Path> folders = kept(justKept);
         folders.sort(Comparator.comparing(DatabaseSnapshots::lastUsed).reversed());
-        for (Path old : folders.subList(Math.min(folders.size(), KEPT - 1), folders.size())) {
+        for (Path old : folders.subList(Math.min(folders.size(), kept - 1), folders.size())) {
             // renamed away first, so that no build starts from a folder half deleted
             Path doomed = old.resolveSibling(old.getFileName() + ".evicted-" + ProcessHandle.current().pid());
             try {

@@ -101,9 +101,15 @@ public final class EmbeddedMariaDbServer implements ScratchServer {
      */
     public static EmbeddedMariaDbServer start(Path binariesJar, Console console, String snapshotKey,
                                              Predicate<Map<String, String>> older) {
+        return start(binariesJar, console, snapshotKey, older, DatabaseSnapshots.KEPT);
+    }
+
+    /** Like {@link #start(Path, Console, String, Predicate)}, keeping {@code kept} folders (0: none). */
+    public static EmbeddedMariaDbServer start(Path binariesJar, Console console, String snapshotKey,
+                                             Predicate<Map<String, String>> older, int kept) {
         DatabaseSnapshots snapshots;
         try {
-            snapshots = new DatabaseSnapshots(cache(binariesJar).resolve("snapshots"));
+            snapshots = kept < 1 ? null : new DatabaseSnapshots(cache(binariesJar).resolve("snapshots"), kept);
         } catch (IOException e) {
             snapshots = null;
         }

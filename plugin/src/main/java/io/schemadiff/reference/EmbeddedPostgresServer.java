@@ -108,9 +108,15 @@ public final class EmbeddedPostgresServer implements ScratchServer {
      */
     public static EmbeddedPostgresServer start(Path binaries, Console console, String snapshotKey,
                                                java.util.function.Predicate<Map<String, String>> older) {
-        Path template = template(binaries, console);
+        return start(binaries, console, snapshotKey, older, DatabaseSnapshots.KEPT);
+    }
+
+    /** Like {@link #start(Path, Console, String, java.util.function.Predicate)}, keeping {@code kept} folders (0: none). */
+    public static EmbeddedPostgresServer start(Path binaries, Console console, String snapshotKey,
+                                               java.util.function.Predicate<Map<String, String>> older, int kept) {
+        Path template = kept < 1 ? null : template(binaries, console);
         return start(binaries, console, snapshotKey, older, template == null ? null
-                : new DatabaseSnapshots(template.resolveSibling("snapshots")));
+                : new DatabaseSnapshots(template.resolveSibling("snapshots"), kept));
     }
 
     /**

@@ -194,6 +194,17 @@ class KeptReplayTest {
         assertEquals(List.of(false, false, false, true, false), startedWithKept);
     }
 
+    @Test
+    void noneAreKeptOrStartedFromWhenTheBuildKeepsNone() {
+        // even a kept folder that any notes would do for is not looked at
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(null, Console.SILENT, "snapshot-none",
+                notes -> true, 0)) {
+            assertFalse(server.canKeep());
+            assertTrue(server.startedWith().isEmpty());
+            assertFalse(server.runsOnKeptFolder());
+        }
+    }
+
     private List<Path> keptFolders() {
         Path kept = dir.resolve("kept");
         if (!java.nio.file.Files.isDirectory(kept)) {

@@ -105,6 +105,15 @@ class MojoConfigurationTest {
 
     @Test
     @InjectMojo(goal = "diff", pom = "src/test/resources/unit/defaults/pom.xml")
+    void keptDatabasesAreThreeUnlessSaidAndNeverNegative(DiffMojo mojo) throws Exception {
+        assertEquals((Object) 3, getVariableValueFromObject(mojo, "keptDatabases"));
+        setVariableValueToObject(mojo, "keptDatabases", -1);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("keptDatabases (schema.keptDatabases) is -1"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "diff", pom = "src/test/resources/unit/defaults/pom.xml")
     void mysqlIsRefusedWithTheReasonAndWhatToUse(DiffMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "dialect", "mysql");
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);

@@ -75,6 +75,16 @@ class DatabaseSnapshotsTest {
     }
 
     @Test
+    void fewerAreKeptWhenTheBuildSaysSo() throws IOException {
+        DatabaseSnapshots one = new DatabaseSnapshots(dir.resolve("snapshots"), 1);
+        assertTrue(one.keep("snapshot-one", stoppedServer("one"), "db", Map.of()));
+        assertTrue(one.keep("snapshot-two", stoppedServer("two"), "db", Map.of()));
+        assertTrue(one.find("snapshot-two").isPresent());
+        assertFalse(one.find("snapshot-one").isPresent(), "only the one just kept stays");
+        assertThrows(IllegalArgumentException.class, () -> new DatabaseSnapshots(dir.resolve("snapshots"), 0));
+    }
+
+    @Test
     void aFolderWithoutItsNoteIsNotASnapshot() throws IOException {
         Files.createDirectories(dir.resolve("snapshots/snapshot-half"));
         assertEquals(Optional.empty(), new DatabaseSnapshots(dir.resolve("snapshots")).find("snapshot-half"));
