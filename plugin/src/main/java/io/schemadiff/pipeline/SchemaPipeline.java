@@ -604,8 +604,10 @@ public final class SchemaPipeline {
         return new DatabaseSchema(schema.schemas(), tables, schema.sequences(), schema.unmanaged());
     }
 
-    /** How the model spells the names a reader reports in lower case (MariaDB), for the SQL it writes. */
-    /** MariaDB's spellings of the model's names, read in the model's database (built whole for it). */
+    /**
+     * How the model spells the names a reader reports in lower case (MariaDB), for the SQL it writes: read in the
+     * model's database, built whole for it.
+     */
     private static Map<String, String> spellings(CatalogReader reader, ScratchCatalogs catalogs) {
         if (!(reader instanceof MariaDbCatalogReader mariadb)) {
             return Map.of();

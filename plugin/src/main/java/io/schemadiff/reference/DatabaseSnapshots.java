@@ -25,9 +25,8 @@ import java.util.regex.Pattern;
  * finds the database there, instead of replaying every migration again. The embedded PostgreSQL moves the folder
  * out while it runs (no other build can start on it then) and puts it back at a clean stop unless its database was
  * written to; the embedded MariaDB, which cannot try a migration on a copy of a database, starts on a copy of the
- * folder. Kept in the temporary folder
- * beside the prepared data folder of the same binaries; the least recently used go first, {@value #KEPT} are kept
- * unless the build says otherwise.
+ * folder. Kept in the temporary folder beside the prepared data folder of the same binaries; the least recently used
+ * go first, {@value #KEPT} are kept unless the build says otherwise.
  * A folder is published whole, by a rename, so a build never sees half of one; a damaged one is removed by the build
  * that could not start from it.
  */

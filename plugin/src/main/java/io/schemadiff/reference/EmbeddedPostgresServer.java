@@ -389,11 +389,15 @@ public final class EmbeddedPostgresServer implements ScratchServer {
             execute("alter database " + ready + " rename to " + checked(copy));
         } else {
             if (ready != null) {
-                execute("drop database if exists " + ready);
+                dropDatabase(ready);
             }
-            execute("create database " + checked(copy) + " template " + checked(original));
+            copy(original, copy);
         }
         return postgres.getDatabase("postgres", copy);
+    }
+
+    private void copy(String original, String copy) {
+        execute("create database " + checked(copy) + " template " + checked(original));
     }
 
     /**
@@ -406,7 +410,7 @@ public final class EmbeddedPostgresServer implements ScratchServer {
         if (exactlyThese && runsOnKeptFolder) {
             String name = ScratchDatabases.name("spare");
             try {
-                execute("create database " + checked(name) + " template " + checked(startedWith.database()));
+                copy(startedWith.database(), name);
                 spare = name;
             } catch (RuntimeException e) {
                 // copied when it is needed
@@ -473,7 +477,7 @@ public final class EmbeddedPostgresServer implements ScratchServer {
         String unused = spare;
         if (unused != null && kept != null) {
             try {
-                execute("drop database if exists " + unused);
+                dropDatabase(unused);
             } catch (RuntimeException e) {
                 // a folder that holds more than it should is not kept
                 kept = null;
