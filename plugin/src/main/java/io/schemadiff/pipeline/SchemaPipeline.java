@@ -392,55 +392,27 @@ public final class SchemaPipeline {
 
             // on tables with rows, what would block writes while it scans or builds goes lock-safe to a
             // follow-up migration, outside a transaction (schema.online, schema.concurrentIndexes)
-            OnlinePlan.Mode rendering = settings.online() ? OnlinePlan.Mode.ONLINE
+            OnlinePlan.Mode mode = settings.online() ? OnlinePlan.Mode.ONLINE
                     : settings.concurrentIndexes() ? OnlinePlan.Mode.INDEXES : OnlinePlan.Mode.PLAIN;
-            OnlinePlan online = OnlinePlan.of(diff.changes(), referenceSchema.tables().keySet(), rendering,
+            OnlinePlan online = OnlinePlan.of(diff.changes(), referenceSchema.tables().keySet(), mode,
                     settings.backfill());
             diff = new SchemaDiff(online.changes(), diff.unmanaged());
 
             // a difference is rendered and proven on the databases themselves, kept catalogs or not
             catalogs.databases();
             t = System.nanoTime();
-            MigrationRenderer renderer = new MigrationRenderer(dialect.id(), settings.templatesDirectory(),
-                    spellings(reader, catalogs));
-            // after every version Flyway applied, Java migrations and jars included
-            MigrationFolder folder = MigrationFolder.scan(migrations.folders(),
-                    live ? List.of() : appliedVersions(catalogs.referenceDatabase(), replay.qualifiedHistoryTable()), naming);
-            // the folder's own pattern: a vendor's sub-folder and suffix, the way names end
-            MigrationFolder.Placement found = folder.placement(naming);
-            // no migrations folder yet: the first one goes where the project's Flyway settings say
-            MigrationFolder.Placement placement = found.folder() != null ? found
-                    : new MigrationFolder.Placement(migrations.writableFolder(), found.suffix(), found.joiner());
-            NextMigration next = new NextMigration(naming, placement,
-                    settings.undo() ? UndoFolder.resolve(settings.undoDirectory(), settings.baseDirectory(),
-                            migrations.folders(), naming, placement.folder()) : null);
-            String version = folder.nextVersion(clock, settings.versionScheme());
-            String description = settings.message() != null && !settings.message().isBlank()
-                    ? MigrationNamer.slug(settings.message()) : null;
-            Map<Change, SafetyLint.Finding> findings = new java.util.HashMap<>();
-            List<SafetyLint.Finding> reviewed = SafetyLint.review(diff.changes(), referenceSchema, dialect, rendering);
-            for (int i = 0; i < reviewed.size(); i++) {
-                findings.put(diff.changes().get(i), reviewed.get(i));
-            }
-            boolean split = !online.first().isEmpty() && !online.followUp().isEmpty();
-            String followUpVersion = MigrationFolder.after(version);
-            String followUpName = split ? fileNames(followUpVersion, followUpDescription(online.followUp()),
-                    next)[0] : null;
-            GeneratedMigration first = online.first().isEmpty()
-                    ? renderMigration(renderer, online.followUp(), version, description, false, null, null, model,
-                    referenceSchema, next, findings)
-                    : renderMigration(renderer, online.first(), version, description, true, followUpName, null, model,
-                    referenceSchema, next, findings);
-            GeneratedMigration followUp = split
-                    ? renderMigration(renderer, online.followUp(), followUpVersion, null, false, null,
-                    first.fileName(), model, referenceSchema, next, findings)
-                    : null;
-            List<RenderedChange> rendered = combined(diff.changes(), first, followUp);
+            // a live database is never written to: its SQL is proven only where migrations are replayed
+            boolean verifying = settings.verify() && !live;
+            Rendering rendered = render(catalogs, reader, migrations, replay, naming, live, diff, referenceSchema,
+                    online, mode, model);
             timings.put("render", elapsed(t));
+            NextMigration next = rendered.next();
+            GeneratedMigration first = rendered.first();
+            GeneratedMigration followUp = rendered.followUp();
+            List<SafetyLint.Finding> reviewed = rendered.findings();
 
             String dataProblem = null;
-            // a live database is never written to: its SQL is proven only where migrations are replayed
-            if (settings.verify() && !live) {
+            if (verifying) {
                 t = System.nanoTime();
                 Map<String, String> files = new LinkedHashMap<>();
                 first.addFiles(files, false);
@@ -463,11 +435,56 @@ public final class SchemaPipeline {
                 }
                 timings.put("verify", elapsed(t));
             }
-            return new Comparison(discovered, model, diff, rendered, first.fileName(), first.sql(), catalogs.serverVersion(),
-                    replayed, timings, modelSchema, referenceSchema, first.undoFileName(), first.undoSql(),
-                    dataProblem, followUp == null ? null : followUp.asFollowUp(), referenceLabel, status,
-                    next.placement().folder(), dialect, next.undoFolder(), rendering, outsideTransaction(first, followUp));
+            return new Comparison(discovered, model, diff, rendered.changes(), first.fileName(), first.sql(),
+                    catalogs.serverVersion(), replayed, timings, modelSchema, referenceSchema, first.undoFileName(),
+                    first.undoSql(), dataProblem, followUp == null ? null : followUp.asFollowUp(), referenceLabel, status,
+                    next.placement().folder(), dialect, next.undoFolder(), mode, outsideTransaction(first, followUp));
         }
+    }
+
+    /** The difference as migration files (and undo files), with the safety review of its steps. */
+    private record Rendering(NextMigration next, List<SafetyLint.Finding> findings, GeneratedMigration first,
+                             GeneratedMigration followUp, List<RenderedChange> changes) {
+    }
+
+    private Rendering render(ScratchCatalogs catalogs, CatalogReader reader, FlywayProject migrations,
+                             MigrationReplay replay, MigrationNaming naming, boolean live, SchemaDiff diff, DatabaseSchema referenceSchema,
+                             OnlinePlan online, OnlinePlan.Mode mode, EntityModel model) {
+        MigrationRenderer renderer = new MigrationRenderer(settings.dialect().id(), settings.templatesDirectory(),
+                spellings(reader, catalogs));
+        // after every version Flyway applied, Java migrations and jars included
+        MigrationFolder folder = MigrationFolder.scan(migrations.folders(),
+                live ? List.of() : appliedVersions(catalogs.referenceDatabase(), replay.qualifiedHistoryTable()), naming);
+        // the folder's own pattern: a vendor's sub-folder and suffix, the way names end
+        MigrationFolder.Placement found = folder.placement(naming);
+        // no migrations folder yet: the first one goes where the project's Flyway settings say
+        MigrationFolder.Placement placement = found.folder() != null ? found
+                : new MigrationFolder.Placement(migrations.writableFolder(), found.suffix(), found.joiner());
+        NextMigration next = new NextMigration(naming, placement,
+                settings.undo() ? UndoFolder.resolve(settings.undoDirectory(), settings.baseDirectory(),
+                        migrations.folders(), naming, placement.folder()) : null);
+        String version = folder.nextVersion(clock, settings.versionScheme());
+        String description = settings.message() != null && !settings.message().isBlank()
+                ? MigrationNamer.slug(settings.message()) : null;
+        Map<Change, SafetyLint.Finding> findings = new java.util.HashMap<>();
+        List<SafetyLint.Finding> reviewed = SafetyLint.review(diff.changes(), referenceSchema, settings.dialect(), mode);
+        for (int i = 0; i < reviewed.size(); i++) {
+            findings.put(diff.changes().get(i), reviewed.get(i));
+        }
+        boolean split = !online.first().isEmpty() && !online.followUp().isEmpty();
+        String followUpVersion = MigrationFolder.after(version);
+        String followUpName = split ? fileNames(followUpVersion, followUpDescription(online.followUp()),
+                next)[0] : null;
+        GeneratedMigration first = online.first().isEmpty()
+                ? renderMigration(renderer, online.followUp(), version, description, false, null, null, model,
+                referenceSchema, next, findings)
+                : renderMigration(renderer, online.first(), version, description, true, followUpName, null, model,
+                referenceSchema, next, findings);
+        GeneratedMigration followUp = split
+                ? renderMigration(renderer, online.followUp(), followUpVersion, null, false, null,
+                first.fileName(), model, referenceSchema, next, findings)
+                : null;
+        return new Rendering(next, reviewed, first, followUp, combined(diff.changes(), first, followUp));
     }
 
     /**
