@@ -19,9 +19,18 @@ import java.util.Map;
  */
 public final class QuietHibernateLogging implements LoggerProvider {
 
+    /** Where the model stage's child JVM, which has no SLF4J, writes its records for the build; else null. */
+    private static volatile java.io.PrintStream forwardTo;
+
+    /** In the model stage's child JVM: records go to {@code stream} as {@link ForwardedLog} lines. */
+    public static void forwardTo(java.io.PrintStream stream) {
+        forwardTo = stream;
+    }
+
     @Override
     public Logger getLogger(String name) {
-        return new Slf4jLogger(name);
+        java.io.PrintStream stream = forwardTo;
+        return stream != null ? new ForwardingLogger(name, stream) : new Slf4jLogger(name);
     }
 
     @Override public void clearMdc() { }
@@ -36,6 +45,47 @@ public final class QuietHibernateLogging implements LoggerProvider {
     @Override public String peekNdc() { return null; }
     @Override public void pushNdc(String message) { }
     @Override public void setNdcMaxDepth(int maxDepth) { }
+
+    /** The same levels as {@link Slf4jLogger}: warnings stay warnings, INFO becomes a detail. */
+    private static final class ForwardingLogger extends Logger {
+        private static final long serialVersionUID = 1L;
+        private final transient java.io.PrintStream stream;
+
+        ForwardingLogger(String name, java.io.PrintStream stream) {
+            super(name);
+            this.stream = stream;
+        }
+
+        @Override
+        public boolean isEnabled(Level level) {
+            return level != Level.TRACE;
+        }
+
+        @Override
+        protected void doLog(Level level, String loggerClassName, Object message, Object[] parameters,
+                             Throwable thrown) {
+            write(level, parameters == null || parameters.length == 0 ? String.valueOf(message)
+                    : MessageFormat.format(String.valueOf(message), parameters), thrown);
+        }
+
+        @Override
+        protected void doLogf(Level level, String loggerClassName, String format, Object[] parameters,
+                              Throwable thrown) {
+            write(level, parameters == null ? format : String.format(format, parameters), thrown);
+        }
+
+        private void write(Level level, String text, Throwable thrown) {
+            if (level == Level.TRACE) {
+                return;
+            }
+            boolean warning = level == Level.FATAL || level == Level.ERROR || level == Level.WARN;
+            String line = new ForwardedLog(warning, thrown == null ? text : text + ": " + thrown).line();
+            synchronized (stream) {
+                stream.println(line);
+                stream.flush();
+            }
+        }
+    }
 
     private static final class Slf4jLogger extends Logger {
         private static final long serialVersionUID = 1L;

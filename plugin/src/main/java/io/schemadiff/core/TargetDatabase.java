@@ -4,7 +4,7 @@ package io.schemadiff.core;
  * The database and version Hibernate writes DDL for, and migrations are rendered for: the
  * reference's own version, so the model is what production would get.
  */
-public record TargetDatabase(Dialect dialect, int major, int minor) {
+public record TargetDatabase(Dialect dialect, int major, int minor) implements java.io.Serializable {
 
     public static TargetDatabase postgresql(int major) {
         return new TargetDatabase(Dialect.POSTGRESQL, major, 0);

@@ -12,7 +12,7 @@ import java.util.List;
  * @param origin           whose Hibernate ORM that is
  */
 public record EntityModel(List<String> ddl, SourceMap sources, String hibernateVersion, String defaultSchema,
-                          Origin origin) {
+                          Origin origin) implements java.io.Serializable {
 
     /** The project's own Hibernate ORM (found on its classpath), or the one the plugin ships. */
     public enum Origin {

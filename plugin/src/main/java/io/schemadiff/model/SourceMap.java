@@ -12,7 +12,9 @@ import java.util.TreeMap;
  * Which entity (and field) each table (and column) comes from, keyed by the names PostgreSQL
  * stores, so a change read back from the catalog can be traced to the code that caused it.
  */
-public final class SourceMap {
+public final class SourceMap implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final Map<QualifiedName, String> tables = new TreeMap<>();
     private final Map<String, String> columns = new TreeMap<>();
@@ -33,7 +35,7 @@ public final class SourceMap {
     }
 
     /** A check constraint as Hibernate writes it: on one column, or ({@code column == null}) on the table. */
-    public record HibernateCheck(String column, String expression) {
+    public record HibernateCheck(String column, String expression) implements java.io.Serializable {
     }
 
     void table(QualifiedName table, String source) {
@@ -96,5 +98,18 @@ public final class SourceMap {
 
     private static String key(QualifiedName table, String column) {
         return table.schema() + '.' + table.name() + '.' + column;
+    }
+
+    /** Equal when every table, column, check and explicit name is traced alike (the model JVM's copy to its own). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SourceMap that && tables.equals(that.tables) && columns.equals(that.columns)
+                && checks.equals(that.checks) && explicitNames.equals(that.explicitNames)
+                && java.util.Objects.equals(untraced, that.untraced);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(tables, columns, checks, explicitNames, untraced);
     }
 }

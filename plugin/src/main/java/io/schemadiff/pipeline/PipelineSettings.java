@@ -32,6 +32,7 @@ public final class PipelineSettings {
     private Path classesDirectory;
     private List<Path> classpath = List.of();
     private ClassLoader projectClassLoader;
+    private io.schemadiff.model.ModelJvm modelJvm;
     private List<String> packages = List.of(DEFAULT_PACKAGES);
     private List<String> classes = List.of();
     private Path migrationsDirectory;
@@ -120,6 +121,8 @@ public final class PipelineSettings {
     public Path classesDirectory() { return classesDirectory; }
     public List<Path> classpath() { return classpath; }
     public ClassLoader projectClassLoader() { return projectClassLoader; }
+    /** Where the model stage runs: a JVM of its own, or ({@code null}) the build's. */
+    public io.schemadiff.model.ModelJvm modelJvm() { return modelJvm; }
     public List<String> packages() { return packages; }
     public List<String> classes() { return classes; }
     /** The migrations folder the user named ({@code schema.migrations}), or {@code null}: the Flyway settings decide. */
@@ -247,6 +250,7 @@ public final class PipelineSettings {
     public PipelineSettings classpath(List<Path> value) { this.classpath = List.copyOf(value); return this; }
     /** Loads the project's classes; its parent must be the loader of this plugin. */
     public PipelineSettings projectClassLoader(ClassLoader value) { this.projectClassLoader = value; return this; }
+    public PipelineSettings modelJvm(io.schemadiff.model.ModelJvm value) { this.modelJvm = value; return this; }
     public PipelineSettings packages(List<String> value) { this.packages = List.copyOf(value); return this; }
     public PipelineSettings classes(List<String> value) { this.classes = List.copyOf(value); return this; }
     public PipelineSettings migrationsDirectory(Path value) { this.migrationsDirectory = value; return this; }

@@ -318,8 +318,10 @@ public final class SchemaPipeline {
         List<Path> projectClasspath = new ArrayList<>();
         projectClasspath.add(settings.classesDirectory());
         projectClasspath.addAll(settings.classpath());
-        EntityModel model = new HibernateModelBuilder().build(discovered.classes(), settings.projectClassLoader(),
-                projectClasspath, target(), hibernate.properties());
+        EntityModel model = (settings.modelJvm() == null ? Optional.<EntityModel>empty()
+                : settings.modelJvm().build(discovered.classes(), projectClasspath, target(), hibernate.properties(),
+                console)).orElseGet(() -> new HibernateModelBuilder().build(discovered.classes(),
+                settings.projectClassLoader(), projectClasspath, target(), hibernate.properties()));
         timings.put("model", elapsed(t));
         console.info("Model: " + discovered.entities().size() + " entities in packages matching " + settings.packages()
                 + ", DDL by " + model.producedBy() + " for " + target().describe());

@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /** A schema-qualified object name exactly as the database catalog stores it (already case-folded). */
-public record QualifiedName(String schema, String name) implements Comparable<QualifiedName> {
+public record QualifiedName(String schema, String name) implements Comparable<QualifiedName>, java.io.Serializable {
 
     private static final Comparator<QualifiedName> ORDER =
             Comparator.comparing(QualifiedName::schema).thenComparing(QualifiedName::name);
