@@ -26,6 +26,8 @@ final class ClassArchive {
 
     /** Archives nobody used for this long are deleted when a new one is made. */
     private static final Duration UNUSED = Duration.ofDays(14);
+    /** At most this many archives are kept (a snapshot rebuilt all day makes one per build), the last used. */
+    static final int KEPT = 4;
 
     private final Path archive;
     private final Path writing;
@@ -130,22 +132,50 @@ final class ClassArchive {
         }
     }
 
+    /**
+     * After a JVM that mapped this archive ended without a result: the archive goes, in case it was what
+     * failed (a file cut short), and the next model JVM writes it again.
+     */
+    void discardIfMapped() {
+        if (archive != null && writing == null) {
+            try {
+                Files.deleteIfExists(archive);
+            } catch (IOException ignored) {
+                // read-only: the JVM ignores an archive it cannot map
+            }
+        }
+    }
+
     private Path marker() {
         return archive.resolveSibling(archive.getFileName() + ".none");
     }
 
     private void deleteUnused() throws IOException {
         Instant before = Instant.now().minus(UNUSED);
+        List<Path> archives;
         try (Stream<Path> files = Files.list(archive.getParent())) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("model-")).toList()) {
-                try {
-                    if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
-                        Files.deleteIfExists(file);
-                    }
-                } catch (IOException ignored) {
-                    // another build's, in use
+            archives = files.filter(f -> f.getFileName().toString().startsWith("model-")
+                    && f.getFileName().toString().endsWith(".jsa")).sorted(ClassArchive::lastUsedFirst).toList();
+        }
+        for (int i = 0; i < archives.size(); i++) {
+            Path file = archives.get(i);
+            try {
+                if (!file.equals(archive) && (i >= KEPT
+                        || Files.getLastModifiedTime(file).toInstant().isBefore(before))) {
+                    // a JVM that maps it keeps its mapping; the next build of that plugin makes another
+                    Files.deleteIfExists(file);
                 }
+            } catch (IOException ignored) {
+                // another build's, in use
             }
+        }
+    }
+
+    private static int lastUsedFirst(Path a, Path b) {
+        try {
+            return Files.getLastModifiedTime(b).compareTo(Files.getLastModifiedTime(a));
+        } catch (IOException e) {
+            return 0;
         }
     }
 }

@@ -109,6 +109,7 @@ public final class ModelJvm {
             }
             archive.publish(exit == 0);
             if (!Files.isRegularFile(result)) {
+                archive.discardIfMapped();
                 console.debug("The model JVM ended (exit " + exit + ") without a model; the build's JVM builds it."
                         + (output.isEmpty() ? "" : " Its output:\n" + String.join("\n", output)));
                 return Optional.empty();
