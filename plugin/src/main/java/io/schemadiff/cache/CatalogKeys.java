@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -149,6 +148,6 @@ public final class CatalogKeys {
     }
 
     private static String sha256(Path file) {
-        return HexFormat.of().formatHex(InputFingerprint.sha256(InputFingerprint.read(file)));
+        return InputFingerprint.contentHash(file);
     }
 }

@@ -1,5 +1,6 @@
 package io.schemadiff.cache;
 
+import io.schemadiff.core.FolderFiles;
 import io.schemadiff.config.ApplicationProperties;
 import io.schemadiff.config.PersistenceXml;
 import io.schemadiff.discover.PackagePattern;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * A SHA-256 of everything a verdict depends on, so a stored one is reused only for the same inputs:
@@ -213,7 +213,7 @@ public final class InputFingerprint {
         }
         List<Path> files = Files.isDirectory(element) ? files(element) : List.of(element);
         for (Path file : files) {
-            add(label, file + " " + HexFormat.of().formatHex(sha256(read(file))));
+            add(label, file + " " + contentHash(file));
         }
     }
 
@@ -223,10 +223,21 @@ public final class InputFingerprint {
 
     /** Every regular file under {@code folder}, in a stable order. */
     static List<Path> files(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
+        try {
+            return FolderFiles.regularFiles(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + folder, e);
+        }
+    }
+
+    /** The file's SHA-256 in hex, or {@code deleted} when it went away since it was listed (another build's). */
+    static String contentHash(Path file) {
+        try {
+            return HexFormat.of().formatHex(sha256(Files.readAllBytes(file)));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return "deleted";
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 

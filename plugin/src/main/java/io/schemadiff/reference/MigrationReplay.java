@@ -1,5 +1,6 @@
 package io.schemadiff.reference;
 
+import io.schemadiff.core.FolderFiles;
 import io.schemadiff.config.FlywaySettings;
 import io.schemadiff.core.QuietFlywayLogging;
 import io.schemadiff.core.Dialect;
@@ -66,8 +67,8 @@ public final class MigrationReplay {
         if (!Files.isDirectory(folder)) {
             return false;
         }
-        try (var files = Files.walk(folder)) {
-            return files.anyMatch(Files::isRegularFile);
+        try {
+            return !FolderFiles.regularFiles(folder).isEmpty();
         } catch (java.io.IOException e) {
             throw new SchemaException("Cannot read the migrations folder " + folder + ": " + e.getMessage(), e);
         }

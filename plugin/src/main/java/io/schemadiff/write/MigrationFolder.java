@@ -1,5 +1,6 @@
 package io.schemadiff.write;
 
+import io.schemadiff.core.FolderFiles;
 import io.schemadiff.core.SchemaException;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -16,7 +17,6 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** The versioned migrations already in a folder (and its sub-folders), and the version that comes next. */
 public final class MigrationFolder {
@@ -69,8 +69,8 @@ public final class MigrationFolder {
         if (!Files.isDirectory(folder)) {
             return new MigrationFolder(folder, List.of());
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            List<Migration> migrations = files.filter(Files::isRegularFile)
+        try {
+            List<Migration> migrations = FolderFiles.regularFiles(folder).stream()
                     .flatMap(file -> naming.versioned(file.getFileName().toString()).stream()
                             .map(p -> new Migration(file, p.prefix(), p.version(), p.description(), p.suffix())))
                     .sorted(Comparator.comparing(Migration::flywayVersion))

@@ -1,5 +1,6 @@
 package io.schemadiff.write;
 
+import io.schemadiff.core.FolderFiles;
 import io.schemadiff.core.SchemaException;
 
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The migrations folder's health, before anything runs: versions two branches both took, files
@@ -52,8 +52,8 @@ public final class MigrationFolderCheck {
             return List.of();
         }
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+        try {
+            files = FolderFiles.regularFiles(folder);
         } catch (IOException e) {
             throw new SchemaException("Cannot read the migrations folder " + folder + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.schemadiff.write;
 
+import io.schemadiff.core.FolderFiles;
 import io.schemadiff.core.SchemaException;
 
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The text of each SQL migration, before any runs: a file Flyway cannot decode fails with its line
@@ -33,11 +33,19 @@ public final class MigrationTextCheck {
         }
         Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
         List<MigrationFolderCheck.Problem> problems = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().endsWith(".sql")).sorted()::iterator) {
+        try {
+            for (Path file : FolderFiles.regularFiles(folder)) {
+                if (!file.getFileName().toString().endsWith(".sql")) {
+                    continue;
+                }
                 String shown = folder.relativize(file).toString();
-                byte[] bytes = Files.readAllBytes(file);
+                byte[] bytes;
+                try {
+                    bytes = Files.readAllBytes(file);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // deleted since the listing (another build, an editor): not a migration of this build
+                    continue;
+                }
                 int bad = firstUndecodable(bytes, charset);
                 if (bad >= 0) {
                     problems.add(new MigrationFolderCheck.Problem(true, shown + " line " + line(bytes, bad)
