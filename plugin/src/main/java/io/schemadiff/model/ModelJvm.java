@@ -75,68 +75,167 @@ public final class ModelJvm {
     }
 
     /**
-     * The model, built in a JVM of its own; empty when that JVM could not give one (said at debug level).
+     * The model, built in a JVM of its own started now; empty when that JVM could not give one (said at debug
+     * level).
      *
      * @throws SchemaException the entities are not a model Hibernate accepts (or another input is bad)
      */
     public Optional<EntityModel> build(List<String> classNames, List<Path> projectClasspath, TargetDatabase target,
                                        Map<String, String> properties, Console console) {
-        Path work = null;
+        try (Started jvm = start()) {
+            return jvm.build(classNames, projectClasspath, target, properties, console);
+        }
+    }
+
+    /**
+     * Starts the model JVM, which then waits for its request: it starts while the build scans the classes,
+     * which the request needs. Whoever starts it closes it, built or not.
+     */
+    public Started start() {
+        Started started = new Started();
         try {
-            work = Files.createTempDirectory("schemadiff-model");
-            Path request = work.resolve("request");
-            Path result = work.resolve("result");
-            try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(request))) {
-                out.writeObject(new Request(List.copyOf(classNames),
-                        projectClasspath.stream().map(p -> p.toAbsolutePath().toString()).toList(), target,
-                        new LinkedHashMap<>(properties)));
-            }
-            ClassArchive archive = (archives == null ? ClassArchive.none()
+            started.work = Files.createTempDirectory("schemadiff-model");
+            started.archive = (archives == null ? ClassArchive.none()
                     : ClassArchive.in(archives, launcher, pluginClasspath)).forLaunch();
-            Path arguments = work.resolve("arguments");
-            Files.write(arguments, launch(archive, request, result), StandardCharsets.UTF_8);
-            Process process = new ProcessBuilder(launcher.toString(), "@" + arguments).redirectErrorStream(true).start();
-            Deque<String> output = new ArrayDeque<>();
+            Path arguments = started.work.resolve("arguments");
+            Files.write(arguments, launch(started.archive, started.work.resolve("result")), StandardCharsets.UTF_8);
+            started.process = new ProcessBuilder(launcher.toString(), "@" + arguments).redirectErrorStream(true)
+                    .start();
+            started.output = new Thread(started::drain, "schemadiff-model-jvm-output");
+            started.output.setDaemon(true);
+            started.output.start();
+        } catch (IOException e) {
+            started.failure = e.toString();
+        }
+        return started;
+    }
+
+    /** A model JVM that started and waits for its request, or one that could not start ({@link #build} says so). */
+    public static final class Started implements AutoCloseable {
+
+        private Path work;
+        private ClassArchive archive;
+        private Process process;
+        private Thread output;
+        private String failure;
+        /** Hibernate's records and whatever else the JVM printed, in order; read once the JVM has ended. */
+        private final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        private Started() {
+        }
+
+        /** Reads the JVM's output as it comes, so that it never blocks on a full pipe. */
+        private void drain() {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the JVM ended; what it said so far is kept
+            }
+        }
+
+        /**
+         * Sends the request and waits for the model; empty when the JVM could not give one (said at debug level).
+         * Hibernate's records go to {@code console} here, on the caller's thread, as the build's JVM logs them.
+         *
+         * @throws SchemaException the entities are not a model Hibernate accepts (or another input is bad)
+         */
+        public Optional<EntityModel> build(List<String> classNames, List<Path> projectClasspath,
+                                           TargetDatabase target, Map<String, String> properties, Console console) {
+            if (failure != null) {
+                console.debug("No model JVM (" + failure + "); the build's JVM builds the model.");
+                return Optional.empty();
+            }
             int exit;
             try {
-                forward(process, console, output);
+                try (ObjectOutputStream out = new ObjectOutputStream(process.getOutputStream())) {
+                    out.writeObject(new Request(List.copyOf(classNames),
+                            projectClasspath.stream().map(p -> p.toAbsolutePath().toString()).toList(), target,
+                            new LinkedHashMap<>(properties)));
+                } catch (IOException e) {
+                    // the JVM is gone already: its output says why
+                }
                 exit = process.waitFor();
+                output.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
-            } finally {
-                process.destroyForcibly();
             }
             archive.publish(exit == 0);
-            if (!Files.isRegularFile(result)) {
-                archive.discardIfMapped();
-                console.debug("The model JVM ended (exit " + exit + ") without a model; the build's JVM builds it."
-                        + (output.isEmpty() ? "" : " Its output:\n" + String.join("\n", output)));
+            Deque<String> kept = forward(console);
+            Path result = work.resolve("result");
+            try {
+                if (!Files.isRegularFile(result)) {
+                    archive.discardIfMapped();
+                    console.debug("The model JVM ended (exit " + exit + ") without a model; the build's JVM builds it."
+                            + (kept.isEmpty() ? "" : " Its output:\n" + String.join("\n", kept)));
+                    return Optional.empty();
+                }
+                Object answer;
+                try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(result))) {
+                    answer = in.readObject();
+                }
+                if (answer instanceof EntityModel model) {
+                    return Optional.of(model);
+                }
+                Failure failed = (Failure) answer;
+                if (failed.badInput()) {
+                    throw new SchemaException(failed.message());
+                }
+                console.debug("The model JVM failed; the build's JVM builds the model. " + failed.stackTrace());
+                return Optional.empty();
+            } catch (IOException | ClassNotFoundException | ClassCastException e) {
+                console.debug("The model JVM's model could not be read (" + e + "); the build's JVM builds it.");
                 return Optional.empty();
             }
-            Object answer;
-            try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(result))) {
-                answer = in.readObject();
+        }
+
+        /**
+         * Hibernate's records to the console as the build's JVM logs them; anything else the JVM or the entities
+         * printed is a detail, and the last of it is kept for a failure.
+         */
+        private Deque<String> forward(Console console) {
+            Deque<String> kept = new ArrayDeque<>();
+            synchronized (lines) {
+                for (String line : lines) {
+                    Optional<ForwardedLog> record = ForwardedLog.parse(line);
+                    if (record.isPresent()) {
+                        if (record.get().warning()) {
+                            console.warn(record.get().text());
+                        } else {
+                            console.debug(record.get().text());
+                        }
+                    } else {
+                        console.debug(line);
+                        kept.addLast(line);
+                        if (kept.size() > KEPT_OUTPUT) {
+                            kept.removeFirst();
+                        }
+                    }
+                }
             }
-            if (answer instanceof EntityModel model) {
-                return Optional.of(model);
+            return kept;
+        }
+
+        /** Stops a JVM that was never sent its request, and deletes its files. */
+        @Override
+        public void close() {
+            if (process != null) {
+                process.destroyForcibly();
             }
-            Failure failure = (Failure) answer;
-            if (failure.badInput()) {
-                throw new SchemaException(failure.message());
+            if (archive != null) {
+                // an archive a JVM was stopped before writing is none (published archives stay)
+                archive.publish(false);
             }
-            console.debug("The model JVM failed; the build's JVM builds the model. " + failure.stackTrace());
-            return Optional.empty();
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            console.debug("No model JVM (" + e + "); the build's JVM builds the model.");
-            return Optional.empty();
-        } finally {
             deleteQuietly(work);
         }
     }
 
     /** The model JVM's command line, for an argument file (quoted: paths may hold spaces or backslashes). */
-    private List<String> launch(ClassArchive archive, Path request, Path result) {
+    private List<String> launch(ClassArchive archive, Path result) {
         List<String> arguments = new ArrayList<>();
         arguments.add("-cp");
         arguments.add(String.join(java.io.File.pathSeparator, pluginClasspath.stream().map(Path::toString).toList()));
@@ -152,40 +251,12 @@ public final class ModelJvm {
                 .filter(name -> name.startsWith("hibernate.") || name.startsWith("jakarta.persistence."))
                 .forEach(name -> arguments.add("-D" + name + "=" + System.getProperty(name)));
         arguments.add(ModelJvmMain.class.getName());
-        arguments.add(request.toString());
         arguments.add(result.toString());
         return arguments.stream().map(ModelJvm::quoted).toList();
     }
 
     private static String quoted(String argument) {
         return "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    /**
-     * Hibernate's records to the console as the build's JVM logs them; anything else the JVM or the entities
-     * print is a detail, and kept for a failure.
-     */
-    private static void forward(Process process, Console console, Deque<String> output) throws IOException {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                Optional<ForwardedLog> record = ForwardedLog.parse(line);
-                if (record.isPresent()) {
-                    if (record.get().warning()) {
-                        console.warn(record.get().text());
-                    } else {
-                        console.debug(record.get().text());
-                    }
-                } else {
-                    console.debug(line);
-                    output.addLast(line);
-                    if (output.size() > KEPT_OUTPUT) {
-                        output.removeFirst();
-                    }
-                }
-            }
-        }
     }
 
     private static void deleteQuietly(Path folder) {

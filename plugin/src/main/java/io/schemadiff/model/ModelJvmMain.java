@@ -19,9 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The model stage in a JVM of its own ({@link ModelJvm}): reads a {@link ModelJvm.Request} from the file named
- * first, builds the model as the build's JVM would, and writes the {@link EntityModel} (or a
- * {@link ModelJvm.Failure}) to the file named second. Hibernate's log goes to standard error as
+ * The model stage in a JVM of its own ({@link ModelJvm}): started before the build knows the classes, it waits
+ * for a {@link ModelJvm.Request} on its standard input, builds the model as the build's JVM would, and writes
+ * the {@link EntityModel} (or a {@link ModelJvm.Failure}) to the file named by its argument. A build that
+ * ends without sending one closes the input, and this JVM exits. Hibernate's log goes to standard error as
  * {@link io.schemadiff.core.ForwardedLog} lines.
  */
 public final class ModelJvmMain {
@@ -33,8 +34,12 @@ public final class ModelJvmMain {
         QuietHibernateLogging.forwardTo(new PrintStream(new FileOutputStream(FileDescriptor.err), true,
                 StandardCharsets.UTF_8));
         ModelJvm.Request request;
-        try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(Path.of(args[0])))) {
+        try (ObjectInputStream in = new ObjectInputStream(System.in)) {
             request = (ModelJvm.Request) in.readObject();
+        } catch (java.io.IOException e) {
+            // the build closed the input without a request: it needs no model
+            System.exit(2);
+            return;
         }
         Object result;
         List<Path> classpath = request.projectClasspath().stream().map(Path::of).toList();
@@ -52,7 +57,7 @@ public final class ModelJvmMain {
         } catch (Throwable e) {
             result = new ModelJvm.Failure(String.valueOf(e), false, stackTrace(e));
         }
-        Path written = Path.of(args[1]);
+        Path written = Path.of(args[0]);
         Path partial = written.resolveSibling(written.getFileName() + ".partial");
         try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(partial))) {
             out.writeObject(result);

@@ -27,6 +27,7 @@ import io.schemadiff.discover.PackagePattern;
 import io.schemadiff.model.ClassFileVersions;
 import io.schemadiff.model.EntityModel;
 import io.schemadiff.model.HibernateModelBuilder;
+import io.schemadiff.model.ModelJvm;
 import io.schemadiff.model.SourceMap;
 import io.schemadiff.overlap.ServerInBackground;
 import io.schemadiff.cache.CatalogKeys;
@@ -228,6 +229,13 @@ public final class SchemaPipeline {
      * server starts at once, on a thread of its own, while the model is scanned and built.
      */
     public Comparison compare() {
+        // the model JVM starts at once and waits for the classes the scan finds
+        try (ModelJvm.Started modelJvm = settings.modelJvm() == null ? null : settings.modelJvm().start()) {
+            return compare(modelJvm);
+        }
+    }
+
+    private Comparison compare(ModelJvm.Started modelJvm) {
         // the folder checks cost file reads only: a bad folder fails before any server starts
         long start = System.nanoTime();
         ApplicationProperties application = ApplicationProperties.load(settings.applicationConfigurationFolders(),
@@ -241,7 +249,7 @@ public final class SchemaPipeline {
                 ReplayCatchUp.from(checked.referenceInputs(), checked.naming(), settings.catalogCache()));
         try (ServerInBackground server = ServerForecast.open(starting, settings.catalogCache(), checked.referenceInputs(),
                 settings.differenceExpected())) {
-            return compare(server, application, checked, elapsed(start));
+            return compare(server, modelJvm, application, checked, elapsed(start));
         }
     }
 
@@ -299,7 +307,8 @@ public final class SchemaPipeline {
     }
 
     /** @param checkMillis how long the folder checks and the migrations' inputs took */
-    private Comparison compare(ServerInBackground servers, ApplicationProperties application,
+    /** @param modelJvm the model JVM, started; {@code null} to build the model in this JVM */
+    private Comparison compare(ServerInBackground servers, ModelJvm.Started modelJvm, ApplicationProperties application,
                                CheckedMigrations checked, long checkMillis) {
         Map<String, Long> timings = new LinkedHashMap<>();
         timings.put("check migrations", checkMillis);
@@ -318,8 +327,8 @@ public final class SchemaPipeline {
         List<Path> projectClasspath = new ArrayList<>();
         projectClasspath.add(settings.classesDirectory());
         projectClasspath.addAll(settings.classpath());
-        EntityModel model = (settings.modelJvm() == null ? Optional.<EntityModel>empty()
-                : settings.modelJvm().build(discovered.classes(), projectClasspath, target(), hibernate.properties(),
+        EntityModel model = (modelJvm == null ? Optional.<EntityModel>empty()
+                : modelJvm.build(discovered.classes(), projectClasspath, target(), hibernate.properties(),
                 console)).orElseGet(() -> new HibernateModelBuilder().build(discovered.classes(),
                 settings.projectClassLoader(), projectClasspath, target(), hibernate.properties()));
         timings.put("model", elapsed(t));

@@ -133,6 +133,35 @@ class ModelJvmTest {
     }
 
     @Test
+    void aModelJvmStartedBeforeTheScanWaitsForItsRequestAndIsStoppedWithoutOne(@TempDir Path folder)
+            throws Exception {
+        ModelJvm jvm = new ModelJvm(JAVA, testClasspath(), folder.resolve("archives"));
+        try (ModelJvm.Started started = jvm.start()) {
+            // the scan takes its time: the JVM is up and waiting meanwhile
+            Thread.sleep(300);
+            assertEquals(1, modelJvms().size());
+            List<String> details = new ArrayList<>();
+            EntityModel model = started.build(SHOP, List.of(Scenario.TEST_CLASSES), TargetDatabase.postgresql(14),
+                    NAMING, console(new ArrayList<>(), details)).orElseThrow(() -> new AssertionError(details.toString()));
+            assertSameModel(inThisJvm(SHOP), model);
+        }
+
+        ModelJvm.Started unused = jvm.start();
+        assertEquals(1, modelJvms().size());
+        unused.close();
+        for (int i = 0; i < 50 && !modelJvms().isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(List.of(), modelJvms());
+    }
+
+    /** The model JVMs this test JVM started that still run. */
+    private static List<ProcessHandle> modelJvms() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains("schemadiff-model")).toList();
+    }
+
+    @Test
     void aFolderOnThePluginsClasspathMeansNoArchive(@TempDir Path folder) {
         assertEquals(List.of(), ClassArchive.in(folder.resolve("archives"), JAVA, testClasspath()).forLaunch()
                 .jvmOptions());
