@@ -28,6 +28,8 @@ final class ClassArchive {
     private static final Duration UNUSED = Duration.ofDays(14);
     /** At most this many archives are kept (a snapshot rebuilt all day makes one per build), the last used. */
     static final int KEPT = 4;
+    /** A partial archive this old was left by a build that was killed; a live one is minutes old at most. */
+    private static final Duration ABANDONED = Duration.ofHours(1);
 
     private final Path archive;
     private final Path writing;
@@ -153,9 +155,23 @@ final class ClassArchive {
     private void deleteUnused() throws IOException {
         Instant before = Instant.now().minus(UNUSED);
         List<Path> archives;
+        List<Path> partial;
         try (Stream<Path> files = Files.list(archive.getParent())) {
-            archives = files.filter(f -> f.getFileName().toString().startsWith("model-")
-                    && f.getFileName().toString().endsWith(".jsa")).sorted(ClassArchive::lastUsedFirst).toList();
+            List<Path> ours = files.filter(f -> f.getFileName().toString().startsWith("model-")).toList();
+            archives = ours.stream().filter(f -> f.getFileName().toString().endsWith(".jsa"))
+                    .sorted(ClassArchive::lastUsedFirst).toList();
+            partial = ours.stream().filter(f -> f.getFileName().toString().endsWith(".partial")).toList();
+        }
+        Instant abandoned = Instant.now().minus(ABANDONED);
+        for (Path file : partial) {
+            try {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(abandoned)) {
+                    // a model JVM whose build was killed wrote it at its exit, and nobody published it
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException ignored) {
+                // gone already
+            }
         }
         for (int i = 0; i < archives.size(); i++) {
             Path file = archives.get(i);

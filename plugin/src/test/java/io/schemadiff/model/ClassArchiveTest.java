@@ -31,6 +31,10 @@ class ClassArchiveTest {
         }
         Path forgotten = Files.write(archives.resolve("model-forgotten.jsa"), new byte[]{1});
         Files.setLastModifiedTime(forgotten, FileTime.from(now.minus(Duration.ofDays(30))));
+        // left by a build killed while its model JVM wrote an archive, and by one writing now
+        Path abandoned = Files.write(archives.resolve("model-abc.jsa123.partial"), new byte[]{1});
+        Files.setLastModifiedTime(abandoned, FileTime.from(now.minus(Duration.ofHours(2))));
+        Path writing = Files.write(archives.resolve("model-def.jsa456.partial"), new byte[]{1});
         List<Path> classpath = List.of(Files.write(folder.resolve("plugin.jar"), new byte[]{1, 2, 3}));
 
         ClassArchive launch = ClassArchive.in(archives, JAVA, classpath).forLaunch();
@@ -44,7 +48,8 @@ class ClassArchiveTest {
                 .startsWith("-XX:SharedArchiveFile="));
         try (Stream<Path> files = Files.list(archives)) {
             List<String> left = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(ClassArchive.KEPT, left.size(), left.toString());
+            assertEquals(ClassArchive.KEPT + 1, left.size(), left.toString());
+            assertTrue(left.contains(writing.getFileName().toString()), left.toString());
             assertTrue(left.containsAll(List.of("model-old1.jsa", "model-old2.jsa", "model-old3.jsa")), left.toString());
         }
     }
