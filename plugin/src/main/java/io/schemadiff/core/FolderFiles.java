@@ -44,4 +44,37 @@ public final class FolderFiles {
         files.sort(null);
         return files;
     }
+
+    /** Whether {@code folder} holds a regular file anywhere below it; stops at the first. */
+    public static boolean anyRegularFile(Path folder) throws IOException {
+        boolean[] found = {false};
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                found[0] = attributes.isRegularFile();
+                return found[0] ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException && !file.equals(folder)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return found[0];
+    }
+
+    /** Deletes {@code folder} and everything in it as far as it can (a temporary folder); {@code null} is none. */
+    public static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // a temporary folder: the OS cleans it eventually
+        }
+    }
 }

@@ -46,8 +46,39 @@ public final class QuietHibernateLogging implements LoggerProvider {
     @Override public void pushNdc(String message) { }
     @Override public void setNdcMaxDepth(int maxDepth) { }
 
+    /**
+     * Formats a record as jboss-logging asks (a {@link MessageFormat} pattern for {@code log}, a format string
+     * for {@code logf}) when its level is enabled, and hands the text to {@link #write}.
+     */
+    private abstract static class FormattingLogger extends Logger {
+        private static final long serialVersionUID = 1L;
+
+        FormattingLogger(String name) {
+            super(name);
+        }
+
+        abstract void write(Level level, String text, Throwable thrown);
+
+        @Override
+        protected void doLog(Level level, String loggerClassName, Object message, Object[] parameters,
+                             Throwable thrown) {
+            if (isEnabled(level)) {
+                write(level, parameters == null || parameters.length == 0 ? String.valueOf(message)
+                        : MessageFormat.format(String.valueOf(message), parameters), thrown);
+            }
+        }
+
+        @Override
+        protected void doLogf(Level level, String loggerClassName, String format, Object[] parameters,
+                              Throwable thrown) {
+            if (isEnabled(level)) {
+                write(level, parameters == null ? format : String.format(format, parameters), thrown);
+            }
+        }
+    }
+
     /** The same levels as {@link Slf4jLogger}: warnings stay warnings, INFO becomes a detail. */
-    private static final class ForwardingLogger extends Logger {
+    private static final class ForwardingLogger extends FormattingLogger {
         private static final long serialVersionUID = 1L;
         private final transient java.io.PrintStream stream;
 
@@ -62,22 +93,7 @@ public final class QuietHibernateLogging implements LoggerProvider {
         }
 
         @Override
-        protected void doLog(Level level, String loggerClassName, Object message, Object[] parameters,
-                             Throwable thrown) {
-            write(level, parameters == null || parameters.length == 0 ? String.valueOf(message)
-                    : MessageFormat.format(String.valueOf(message), parameters), thrown);
-        }
-
-        @Override
-        protected void doLogf(Level level, String loggerClassName, String format, Object[] parameters,
-                              Throwable thrown) {
-            write(level, parameters == null ? format : String.format(format, parameters), thrown);
-        }
-
-        private void write(Level level, String text, Throwable thrown) {
-            if (level == Level.TRACE) {
-                return;
-            }
+        void write(Level level, String text, Throwable thrown) {
             boolean warning = level == Level.FATAL || level == Level.ERROR || level == Level.WARN;
             String line = new ForwardedLog(warning, thrown == null ? text : text + ": " + thrown).line();
             synchronized (stream) {
@@ -87,7 +103,7 @@ public final class QuietHibernateLogging implements LoggerProvider {
         }
     }
 
-    private static final class Slf4jLogger extends Logger {
+    private static final class Slf4jLogger extends FormattingLogger {
         private static final long serialVersionUID = 1L;
         private final transient org.slf4j.Logger target;
 
@@ -107,24 +123,7 @@ public final class QuietHibernateLogging implements LoggerProvider {
         }
 
         @Override
-        protected void doLog(Level level, String loggerClassName, Object message, Object[] parameters,
-                             Throwable thrown) {
-            if (isEnabled(level)) {
-                String text = parameters == null || parameters.length == 0 ? String.valueOf(message)
-                        : MessageFormat.format(String.valueOf(message), parameters);
-                write(level, text, thrown);
-            }
-        }
-
-        @Override
-        protected void doLogf(Level level, String loggerClassName, String format, Object[] parameters,
-                              Throwable thrown) {
-            if (isEnabled(level)) {
-                write(level, parameters == null ? format : String.format(format, parameters), thrown);
-            }
-        }
-
-        private void write(Level level, String text, Throwable thrown) {
+        void write(Level level, String text, Throwable thrown) {
             switch (level) {
                 case FATAL, ERROR -> target.error(text, thrown);
                 case WARN -> target.warn(text, thrown);

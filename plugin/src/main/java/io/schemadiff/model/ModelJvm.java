@@ -1,6 +1,7 @@
 package io.schemadiff.model;
 
 import io.schemadiff.core.Console;
+import io.schemadiff.core.FolderFiles;
 import io.schemadiff.core.ForwardedLog;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.core.TargetDatabase;
@@ -230,7 +231,7 @@ public final class ModelJvm {
                 // an archive a JVM was stopped before writing is none (published archives stay)
                 archive.publish(false);
             }
-            deleteQuietly(work);
+            FolderFiles.deleteQuietly(work);
         }
     }
 
@@ -257,16 +258,5 @@ public final class ModelJvm {
 
     private static String quoted(String argument) {
         return "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.schemadiff.reference.FlywayProject;
 import io.schemadiff.reference.KeyedServers;
 import io.schemadiff.core.Console;
 import io.schemadiff.core.Dialect;
+import io.schemadiff.core.FolderFiles;
 import io.schemadiff.core.TargetDatabase;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.diff.AutoIncrementKeys;
@@ -306,8 +307,10 @@ public final class SchemaPipeline {
         return new CheckedMigrations(migrations, flywaySources, naming, referenceInputs(migrations), versionedFiles);
     }
 
-    /** @param checkMillis how long the folder checks and the migrations' inputs took */
-    /** @param modelJvm the model JVM, started; {@code null} to build the model in this JVM */
+    /**
+     * @param modelJvm    the model JVM, started; {@code null} to build the model in this JVM
+     * @param checkMillis how long the folder checks and the migrations' inputs took
+     */
     private Comparison compare(ServerInBackground servers, ModelJvm.Started modelJvm, ApplicationProperties application,
                                CheckedMigrations checked, long checkMillis) {
         Map<String, Long> timings = new LinkedHashMap<>();
@@ -459,8 +462,9 @@ public final class SchemaPipeline {
     }
 
     private Rendering render(ScratchCatalogs catalogs, CatalogReader reader, FlywayProject migrations,
-                             MigrationReplay replay, MigrationNaming naming, boolean live, SchemaDiff diff, DatabaseSchema referenceSchema,
-                             OnlinePlan online, OnlinePlan.Mode mode, EntityModel model) {
+                             MigrationReplay replay, MigrationNaming naming, boolean live, SchemaDiff diff,
+                             DatabaseSchema referenceSchema, OnlinePlan online, OnlinePlan.Mode mode,
+                             EntityModel model) {
         MigrationRenderer renderer = new MigrationRenderer(settings.dialect().id(), settings.templatesDirectory(),
                 spellings(reader, catalogs));
         // after every version Flyway applied, Java migrations and jars included
@@ -897,7 +901,7 @@ public final class SchemaPipeline {
                     + " does not apply cleanly to the replayed schema, so it was not written. " + e.getMessage()
                     + listing(files), e);
         } finally {
-            deleteQuietly(staging);
+            FolderFiles.deleteQuietly(staging);
         }
         DatabaseSchema appliedCatalog = catalogs.read(reference, model.schemas());
         DatabaseSchema applied = Exclusions.of(settings.exclude()).removeFrom(appliedCatalog, false);
@@ -939,17 +943,6 @@ public final class SchemaPipeline {
         StringBuilder text = new StringBuilder();
         files.forEach((name, sql) -> text.append("\n--- ").append(name).append(" ---\n").append(sql));
         return text.toString();
-    }
-
-    private static void deleteQuietly(Path directory) {
-        if (directory == null) {
-            return;
-        }
-        try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp folder: the OS cleans it eventually
-        }
     }
 
     private static long elapsed(long startNanos) {

@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
  */
 public final class DatabaseSnapshots {
 
-    /** A few projects, or branches of one, each keep theirs: a data folder is 40 MB and more. */
-    /** How many are kept unless the build says otherwise ({@code schema.keptDatabases}). */
+    /**
+     * How many are kept unless the build says otherwise ({@code schema.keptDatabases}): a few projects, or
+     * branches of one, each keep theirs, and a data folder is 40 MB and more.
+     */
     public static final int KEPT = 3;
 
     private static final String ABOUT = "schemadiff-snapshot.properties";

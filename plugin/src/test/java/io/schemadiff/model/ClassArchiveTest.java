@@ -38,10 +38,8 @@ class ClassArchiveTest {
         List<Path> classpath = List.of(Files.write(folder.resolve("plugin.jar"), new byte[]{1, 2, 3}));
 
         ClassArchive launch = ClassArchive.in(archives, JAVA, classpath).forLaunch();
-        String option = launch.jvmOptions().get(0);
-        assertTrue(option.startsWith("-XX:ArchiveClassesAtExit="), option);
-        // what the JVM writes at its exit
-        Files.write(Path.of(option.substring(option.indexOf('=') + 1)), new byte[]{4, 5, 6});
+        assertTrue(launch.jvmOptions().get(0).startsWith("-XX:ArchiveClassesAtExit="), launch.jvmOptions().toString());
+        writeAsTheJvmDoes(launch);
         launch.publish(true);
 
         assertTrue(ClassArchive.in(archives, JAVA, classpath).forLaunch().jvmOptions().get(0)
@@ -67,8 +65,7 @@ class ClassArchiveTest {
     void aJvmThatFailedPublishesNothingAndTheNextTriesAgain(@TempDir Path folder) throws IOException {
         List<Path> classpath = List.of(Files.write(folder.resolve("plugin.jar"), new byte[]{1}));
         ClassArchive launch = ClassArchive.in(folder, JAVA, classpath).forLaunch();
-        String option = launch.jvmOptions().get(0);
-        Files.write(Path.of(option.substring(option.indexOf('=') + 1)), new byte[]{4, 5, 6});
+        writeAsTheJvmDoes(launch);
         launch.publish(false);
         try (Stream<Path> files = Files.list(folder)) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".jsa")
@@ -82,12 +79,17 @@ class ClassArchiveTest {
     void anArchiveAJvmFailedOnIsWrittenAgain(@TempDir Path folder) throws IOException {
         List<Path> classpath = List.of(Files.write(folder.resolve("plugin.jar"), new byte[]{1}));
         ClassArchive writing = ClassArchive.in(folder, JAVA, classpath).forLaunch();
-        String option = writing.jvmOptions().get(0);
-        Files.write(Path.of(option.substring(option.indexOf('=') + 1)), new byte[]{4, 5, 6});
+        writeAsTheJvmDoes(writing);
         writing.publish(true);
         // a JVM that mapped it ended without a model
         ClassArchive.in(folder, JAVA, classpath).forLaunch().discardIfMapped();
         assertTrue(ClassArchive.in(folder, JAVA, classpath).forLaunch().jvmOptions().get(0)
                 .startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    /** What the JVM writes at its exit to the file {@code -XX:ArchiveClassesAtExit} names. */
+    private static void writeAsTheJvmDoes(ClassArchive launch) throws IOException {
+        String option = launch.jvmOptions().get(0);
+        Files.write(Path.of(option.substring(option.indexOf('=') + 1)), new byte[]{4, 5, 6});
     }
 }

@@ -60,7 +60,7 @@ class ModelJvmTest {
         ModelJvm jvm = new ModelJvm(JAVA, testClasspath(), null);
         List<String> details = new ArrayList<>();
         Optional<EntityModel> model = jvm.build(SHOP, List.of(Scenario.TEST_CLASSES), TargetDatabase.postgresql(14),
-                NAMING, console(new ArrayList<>(), details));
+                NAMING, console(details));
         assertTrue(model.isPresent(), "no model: " + details);
         assertFalse(model.get().ddl().isEmpty());
         assertSameModel(inThisJvm(SHOP), model.get());
@@ -83,7 +83,7 @@ class ModelJvmTest {
         List<String> details = new ArrayList<>();
         ModelJvm jvm = new ModelJvm(folder.resolve("no-java-here"), testClasspath(), folder);
         assertEquals(Optional.empty(), jvm.build(SHOP, List.of(Scenario.TEST_CLASSES), TargetDatabase.postgresql(14),
-                NAMING, console(new ArrayList<>(), details)));
+                NAMING, console(details)));
         assertTrue(details.stream().anyMatch(line -> line.contains("the build's JVM builds the model")), details.toString());
     }
 
@@ -93,7 +93,7 @@ class ModelJvmTest {
         // the plugin's classes missing: the JVM starts and fails at once
         ModelJvm jvm = new ModelJvm(JAVA, List.of(folder), null);
         assertEquals(Optional.empty(), jvm.build(SHOP, List.of(Scenario.TEST_CLASSES), TargetDatabase.postgresql(14),
-                NAMING, console(new ArrayList<>(), details)));
+                NAMING, console(details)));
         assertTrue(details.stream().anyMatch(line -> line.contains("ModelJvmMain")), details.toString());
     }
 
@@ -110,7 +110,7 @@ class ModelJvmTest {
 
         List<String> details = new ArrayList<>();
         EntityModel first = jvm.build(SHOP, List.of(Scenario.TEST_CLASSES), TargetDatabase.postgresql(14), NAMING,
-                console(new ArrayList<>(), details)).orElseThrow(() -> new AssertionError(details.toString()));
+                console(details)).orElseThrow(() -> new AssertionError(details.toString()));
         assertSameModel(expected, first);
         ClassArchive archive = ClassArchive.in(archives, JAVA, jars);
         List<String> options = archive.forLaunch().jvmOptions();
@@ -123,7 +123,7 @@ class ModelJvmTest {
         }
 
         EntityModel second = jvm.build(SHOP, List.of(Scenario.TEST_CLASSES), TargetDatabase.postgresql(14), NAMING,
-                console(new ArrayList<>(), details)).orElseThrow(() -> new AssertionError(details.toString()));
+                console(details)).orElseThrow(() -> new AssertionError(details.toString()));
         assertSameModel(expected, second);
 
         // a jar that changed is another classpath: another archive
@@ -142,7 +142,7 @@ class ModelJvmTest {
             assertEquals(1, modelJvms().size());
             List<String> details = new ArrayList<>();
             EntityModel model = started.build(SHOP, List.of(Scenario.TEST_CLASSES), TargetDatabase.postgresql(14),
-                    NAMING, console(new ArrayList<>(), details)).orElseThrow(() -> new AssertionError(details.toString()));
+                    NAMING, console(details)).orElseThrow(() -> new AssertionError(details.toString()));
             assertSameModel(inThisJvm(SHOP), model);
         }
 
@@ -181,7 +181,8 @@ class ModelJvmTest {
         return jar;
     }
 
-    private static Console console(List<String> warnings, List<String> details) {
+    /** A console that keeps what the model JVM says, warnings and details alike, for a failure's message. */
+    private static Console console(List<String> said) {
         return new Console() {
             @Override
             public void info(String message) {
@@ -189,12 +190,12 @@ class ModelJvmTest {
 
             @Override
             public void warn(String message) {
-                warnings.add(message);
+                said.add("warning: " + message);
             }
 
             @Override
             public void debug(String message) {
-                details.add(message);
+                said.add(message);
             }
         };
     }
