@@ -54,11 +54,17 @@ public final class InputFingerprint {
             "org/hibernate/", "org/flywaydb/");
     private static final Set<String> RESOURCE_EXTENSIONS = Set.of("properties", "yml", "yaml", "xml", "sql", "conf");
 
+    /** Separates the whole fingerprint from that of the model's classes alone, which ends it. */
+    private static final char CLASSES_PART = '/';
+
     private final MessageDigest digest;
+    /** The model's classes alone: which input changed tells a build what it will need (a server). */
+    private final MessageDigest classes;
 
     private InputFingerprint() {
         try {
             digest = MessageDigest.getInstance("SHA-256");
+            classes = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java has SHA-256", e);
         }
@@ -95,7 +101,18 @@ public final class InputFingerprint {
         }
         fingerprint.byContent("lock", settings.lockFile());
         fingerprint.byContent("templates", settings.templatesDirectory());
-        return HexFormat.of().formatHex(fingerprint.digest.digest());
+        return HexFormat.of().formatHex(fingerprint.digest.digest()) + CLASSES_PART
+                + HexFormat.of().formatHex(fingerprint.classes.digest(), 0, 16);
+    }
+
+    /**
+     * Whether two fingerprints of {@link #of} differ in the model's classes (an entity edited, added or
+     * removed), not only elsewhere (a migration, a setting, a jar).
+     */
+    public static boolean classesDiffer(String one, String other) {
+        int a = one.lastIndexOf(CLASSES_PART);
+        int b = other.lastIndexOf(CLASSES_PART);
+        return a < 0 || b < 0 || !one.substring(a).equals(other.substring(b));
     }
 
     private void settings(PipelineSettings s) {
@@ -185,7 +202,11 @@ public final class InputFingerprint {
                 });
             }
         }
-        contents.forEach((name, bytes) -> add("class " + name, HexFormat.of().formatHex(sha256(bytes))));
+        contents.forEach((name, bytes) -> {
+            String hash = HexFormat.of().formatHex(sha256(bytes));
+            add("class " + name, hash);
+            classes.update((name + " " + hash + "\n").getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     /** A file or folder by size and modification time: for jars, whose content is large and changes as a whole. */

@@ -79,8 +79,10 @@ public final class VerdictCache {
             if (!writtenBy.equals(pluginVersion)) {
                 return Lookup.miss(file + " was written by plugin version " + writtenBy);
             }
-            if (!readString(in).equals(fingerprint)) {
-                return Lookup.miss("the inputs changed since the stored verdict");
+            String stored = readString(in);
+            if (!stored.equals(fingerprint)) {
+                return new Lookup(Optional.empty(), "the inputs changed since the stored verdict",
+                        InputFingerprint.classesDiffer(stored, fingerprint));
             }
             boolean inSync = in.readBoolean();
             int entities = in.readInt();
@@ -101,7 +103,7 @@ public final class VerdictCache {
                 return Lookup.miss(file + " has trailing bytes");
             }
             return new Lookup(Optional.of(new Verdict(inSync, entities, warnings, lines, difference, destructive,
-                    files)), null);
+                    files)), null, false);
         } catch (IOException | RuntimeException e) {
             return Lookup.miss(file + " cannot be read back: " + e);
         }
@@ -148,10 +150,14 @@ public final class VerdictCache {
         Files.deleteIfExists(file);
     }
 
-    /** A stored verdict, or why there is none. */
-    public record Lookup(Optional<Verdict> verdict, String missReason) {
+    /**
+     * A stored verdict, or why there is none.
+     *
+     * @param classesChanged the verdict was stored for other model classes (an entity edited since)
+     */
+    public record Lookup(Optional<Verdict> verdict, String missReason, boolean classesChanged) {
         static Lookup miss(String reason) {
-            return new Lookup(Optional.empty(), reason);
+            return new Lookup(Optional.empty(), reason, false);
         }
     }
 

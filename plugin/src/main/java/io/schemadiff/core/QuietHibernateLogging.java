@@ -22,15 +22,17 @@ public final class QuietHibernateLogging implements LoggerProvider {
     /** Where the model stage's child JVM, which has no SLF4J, writes its records for the build; else null. */
     private static volatile java.io.PrintStream forwardTo;
 
-    /** In the model stage's child JVM: records go to {@code stream} as {@link ForwardedLog} lines. */
+    /**
+     * In the model stage's child JVM: records go to {@code stream} as {@link ForwardedLog} lines, from now on
+     * (a kept model JVM gives each request a stream of its own).
+     */
     public static void forwardTo(java.io.PrintStream stream) {
         forwardTo = stream;
     }
 
     @Override
     public Logger getLogger(String name) {
-        java.io.PrintStream stream = forwardTo;
-        return stream != null ? new ForwardingLogger(name, stream) : new Slf4jLogger(name);
+        return forwardTo != null ? new ForwardingLogger(name) : new Slf4jLogger(name);
     }
 
     @Override public void clearMdc() { }
@@ -80,11 +82,9 @@ public final class QuietHibernateLogging implements LoggerProvider {
     /** The same levels as {@link Slf4jLogger}: warnings stay warnings, INFO becomes a detail. */
     private static final class ForwardingLogger extends FormattingLogger {
         private static final long serialVersionUID = 1L;
-        private final transient java.io.PrintStream stream;
 
-        ForwardingLogger(String name, java.io.PrintStream stream) {
+        ForwardingLogger(String name) {
             super(name);
-            this.stream = stream;
         }
 
         @Override
@@ -96,6 +96,8 @@ public final class QuietHibernateLogging implements LoggerProvider {
         void write(Level level, String text, Throwable thrown) {
             boolean warning = level == Level.FATAL || level == Level.ERROR || level == Level.WARN;
             String line = new ForwardedLog(warning, thrown == null ? text : text + ": " + thrown).line();
+            // Hibernate keeps its loggers in static fields: a kept model JVM's next request has another stream
+            java.io.PrintStream stream = forwardTo;
             synchronized (stream) {
                 stream.println(line);
                 stream.flush();

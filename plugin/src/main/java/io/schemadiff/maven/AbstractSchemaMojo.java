@@ -323,6 +323,20 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
     protected boolean modelJvm = true;
 
     /**
+     * Minutes the model JVM stays after its build, for the next build of this project with this plugin and JDK:
+     * it has Hibernate loaded and its code compiled, and builds an edited model in a tenth of a fresh JVM's time.
+     * One JVM per project and plugin version, reachable by the user alone (a socket in a folder of the temporary
+     * folder only the user may enter); it ends when idle that long, after a build that left entity threads
+     * running, or with a large heap. {@code 0}: the model JVM ends with its build. Default: 30, and 0 when the
+     * environment variable {@code CI} is set (a CI machine has no next build to serve).
+     */
+    @Parameter(property = "schema.modelJvmKeep")
+    protected Integer modelJvmKeep;
+
+    /** Minutes a model JVM stays by default, as long as a pause between two edits of a working session. */
+    private static final int KEEP_MODEL_JVM = 30;
+
+    /**
      * Print how long each step took ("Timings (ms)": setup, the pipeline's stages, total) at info level,
      * for benchmarks and slow builds; otherwise they are printed with {@code -X} only.
      */
@@ -370,7 +384,9 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
             Supplier<ScratchServer> servers = servers(settings);
             settings.catalogCache(catalogCache(settings))
                     // generate after a diff that failed: the difference is known to come, and its server with it
-                    .differenceExpected(stored.isPresent() && !stored.get().inSync());
+                    .differenceExpected(stored.isPresent() && !stored.get().inSync())
+                    // an entity edited since the last verdict: its model goes to a server
+                    .modelChanged(storedVerdicts != null && storedVerdicts.classesChanged());
             SchemaPipeline pipeline = new SchemaPipeline(settings, console, servers, Clock.systemUTC());
             run(pipeline, settings);
         } catch (DestructiveChangesException | UnappliableMigrationException e) {
@@ -632,7 +648,19 @@ public abstract class AbstractSchemaMojo extends AbstractMigrationsMojo {
                 return null;
             }
         }
-        return jars.isEmpty() ? null : ModelJvm.of(jars);
+        return jars.isEmpty() ? null : ModelJvm.of(jars, Duration.ofMinutes(modelJvmKeep()));
+    }
+
+    /** Minutes a model JVM stays for the next build: as set, else none on a CI machine, else {@value #KEEP_MODEL_JVM}. */
+    private int modelJvmKeep() {
+        if (modelJvmKeep != null) {
+            if (modelJvmKeep < 0) {
+                throw new SchemaException("schema.modelJvmKeep is " + modelJvmKeep + ": give minutes, or 0 for none.");
+            }
+            return modelJvmKeep;
+        }
+        String ci = System.getenv("CI");
+        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") ? 0 : KEEP_MODEL_JVM;
     }
 
     /** Parent-first over the plugin's loader: the plugin's Hibernate and JPA API win over the project's copies. */

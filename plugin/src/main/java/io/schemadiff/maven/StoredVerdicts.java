@@ -24,6 +24,7 @@ final class StoredVerdicts {
     private final VerdictCache cache;
     private final Path reportDirectory;
     private final Log log;
+    private boolean classesChanged;
 
     private StoredVerdicts(VerdictCache cache, Path reportDirectory, Log log) {
         this.cache = cache;
@@ -58,7 +59,13 @@ final class StoredVerdicts {
         if (lookup.verdict().isEmpty()) {
             log.debug("No verdict reused: " + lookup.missReason());
         }
+        classesChanged = lookup.classesChanged();
         return lookup.verdict();
+    }
+
+    /** Whether {@link #load} found a verdict stored for other model classes: an entity was edited since. */
+    boolean classesChanged() {
+        return classesChanged;
     }
 
     /** Keeps the verdict for the next run; failing to is not the build's problem. */

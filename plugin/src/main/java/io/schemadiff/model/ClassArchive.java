@@ -52,7 +52,8 @@ final class ClassArchive {
         return new ClassArchive(folder.resolve("model-" + key(java, classpath) + ".jsa"), null);
     }
 
-    private static String key(Path java, List<Path> classpath) {
+    /** The JDK's and the classpath's stamp: a short hash of the JVM and each jar's path, size and time. */
+    static String key(Path java, List<Path> classpath) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((java.toAbsolutePath() + "\n" + System.getProperty("java.vm.version") + "\n")
@@ -96,6 +97,11 @@ final class ClassArchive {
         } catch (IOException e) {
             return none();
         }
+    }
+
+    /** Whether the JVM writes the archive at its exit (it must then exit for the next builds to map it). */
+    boolean writes() {
+        return writing != null;
     }
 
     List<String> jvmOptions() {

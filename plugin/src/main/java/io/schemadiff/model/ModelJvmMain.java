@@ -15,17 +15,24 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The model stage in a JVM of its own ({@link ModelJvm}): started before the build knows the classes, it waits
  * for a {@link ModelJvm.Request} on its standard input, builds the model as the build's JVM would, and writes
- * the {@link EntityModel} (or a {@link ModelJvm.Failure}) to the file named by its argument. A build that
- * ends without sending one closes the input, and this JVM exits. Hibernate's log goes to standard error as
- * {@link io.schemadiff.core.ForwardedLog} lines.
+ * the {@link EntityModel} (or a {@link ModelJvm.Failure}) to the file named by its first argument, then says
+ * {@link #ANSWERED} on its standard output. A build that ends without sending one closes the input, and this
+ * JVM exits. Hibernate's log goes to standard error as {@link io.schemadiff.core.ForwardedLog} lines.
+ *
+ * <p>With a socket and a number of seconds as further arguments, the JVM then stays for the next builds
+ * ({@link KeptModelJvm}) until it has been idle that long.
  */
 public final class ModelJvmMain {
+
+    /** The line that tells the build its answer is written. */
+    static final String ANSWERED = "schemadiff-model-jvm: answered";
 
     private ModelJvmMain() {
     }
@@ -35,28 +42,15 @@ public final class ModelJvmMain {
                 StandardCharsets.UTF_8));
         ModelJvm.Request request;
         try (ObjectInputStream in = new ObjectInputStream(System.in)) {
+            in.setObjectInputFilter(ModelJvm.SERIALIZED);
             request = (ModelJvm.Request) in.readObject();
         } catch (java.io.IOException e) {
             // the build closed the input without a request: it needs no model
             System.exit(2);
             return;
         }
-        Object result;
-        List<Path> classpath = request.projectClasspath().stream().map(Path::of).toList();
-        List<URL> urls = new ArrayList<>();
-        for (Path element : classpath) {
-            urls.add(element.toUri().toURL());
-        }
-        // parent-first over the plugin's classes, as the build's project loader is over the plugin's realm
-        try (URLClassLoader projectLoader = new URLClassLoader(urls.toArray(URL[]::new),
-                ModelJvmMain.class.getClassLoader())) {
-            result = new HibernateModelBuilder().build(request.classNames(), projectLoader, classpath,
-                    request.target(), request.properties());
-        } catch (SchemaException e) {
-            result = new ModelJvm.Failure(e.getMessage(), true, stackTrace(e));
-        } catch (Throwable e) {
-            result = new ModelJvm.Failure(String.valueOf(e), false, stackTrace(e));
-        }
+        java.util.Set<Thread> before = KeptModelJvm.liveThreads();
+        Object result = answer(request);
         Path written = Path.of(args[0]);
         Path partial = written.resolveSibling(written.getFileName() + ".partial");
         try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(partial))) {
@@ -64,8 +58,35 @@ public final class ModelJvmMain {
         }
         // the build never reads half a result
         Files.move(partial, written);
+        System.out.println(ANSWERED);
+        System.out.flush();
+        // entity classes that started threads leave a JVM nobody should trust with the next build
+        if (args.length == 3 && result instanceof EntityModel && !KeptModelJvm.threadsStartedSince(before)) {
+            new KeptModelJvm(Path.of(args[1]), Duration.ofSeconds(Long.parseLong(args[2]))).serve();
+        }
         // entity classes may have started threads: they do not keep this JVM (or its class archive) waiting
         System.exit(0);
+    }
+
+    /** The model of the request's classes, or why there is none: what a model JVM answers. */
+    static Object answer(ModelJvm.Request request) {
+        try {
+            List<Path> classpath = request.projectClasspath().stream().map(Path::of).toList();
+            List<URL> urls = new ArrayList<>();
+            for (Path element : classpath) {
+                urls.add(element.toUri().toURL());
+            }
+            // parent-first over the plugin's classes, as the build's project loader is over the plugin's realm
+            try (URLClassLoader projectLoader = new URLClassLoader(urls.toArray(URL[]::new),
+                    ModelJvmMain.class.getClassLoader())) {
+                return new HibernateModelBuilder().build(request.classNames(), projectLoader, classpath,
+                        request.target(), request.properties());
+            }
+        } catch (SchemaException e) {
+            return new ModelJvm.Failure(e.getMessage(), true, stackTrace(e));
+        } catch (Throwable e) {
+            return new ModelJvm.Failure(String.valueOf(e), false, stackTrace(e));
+        }
     }
 
     private static String stackTrace(Throwable e) {

@@ -71,6 +71,7 @@ public final class PipelineSettings {
     private ServerConnection connection;
     private CatalogCache catalogCache;
     private boolean differenceExpected;
+    private boolean modelChanged;
 
     /** What the model is compared with. */
     public enum Reference {
@@ -233,6 +234,13 @@ public final class PipelineSettings {
      */
     public boolean differenceExpected() { return differenceExpected; }
     public PipelineSettings differenceExpected(boolean value) { this.differenceExpected = value; return this; }
+
+    /**
+     * A hint, never a verdict: the model's classes changed since the last stored verdict (an entity edited), so
+     * their catalog is probably not kept and a server will apply the model: start it at once, before the scan.
+     */
+    public boolean modelChanged() { return modelChanged; }
+    public PipelineSettings modelChanged(boolean value) { this.modelChanged = value; return this; }
 
     public PipelineSettings reference(Reference value, ServerConnection connection) {
         if (value != Reference.EMBEDDED && connection == null) {

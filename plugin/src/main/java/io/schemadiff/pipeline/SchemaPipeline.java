@@ -249,7 +249,7 @@ public final class SchemaPipeline {
                 ScratchCatalogs.snapshotKey(settings.catalogCache(), checked.referenceInputs()),
                 ReplayCatchUp.from(checked.referenceInputs(), checked.naming(), settings.catalogCache()));
         try (ServerInBackground server = ServerForecast.open(starting, settings.catalogCache(), checked.referenceInputs(),
-                settings.differenceExpected())) {
+                settings.differenceExpected() || settings.modelChanged())) {
             return compare(server, modelJvm, application, checked, elapsed(start));
         }
     }
@@ -336,7 +336,9 @@ public final class SchemaPipeline {
                 settings.projectClassLoader(), projectClasspath, target(), hibernate.properties()));
         timings.put("model", elapsed(t));
         console.info("Model: " + discovered.entities().size() + " entities in packages matching " + settings.packages()
-                + ", DDL by " + model.producedBy() + " for " + target().describe());
+                + ", DDL by " + model.producedBy() + " for " + target().describe()
+                + (modelJvm != null && modelJvm.builtByKeptJvm() ? ", in the model JVM kept from an earlier build"
+                + " (-Dschema.modelJvmKeep=0 ends it with its build)" : ""));
         model.sources().untraced().ifPresent(reason -> console.warn("Changes will not name their entities and fields: "
                 + reason + "."));
         if (settings.dialect() == Dialect.MARIADB) {
@@ -467,7 +469,7 @@ public final class SchemaPipeline {
                              EntityModel model) {
         MigrationRenderer renderer = new MigrationRenderer(settings.dialect().id(), settings.templatesDirectory(),
                 spellings(reader, catalogs));
-        // after every version Flyway applied, Java migrations and jars included
+                // after every version Flyway applied, Java migrations and jars included
         MigrationFolder folder = MigrationFolder.scan(migrations.folders(),
                 live ? List.of() : appliedVersions(catalogs.referenceDatabase(), replay.qualifiedHistoryTable()), naming);
         // the folder's own pattern: a vendor's sub-folder and suffix, the way names end

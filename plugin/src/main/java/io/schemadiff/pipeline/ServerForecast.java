@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  * needed and costs nothing when kept catalogs make it unnecessary. A guess only: a wrong one costs
  * the overlap (or a server started for nothing), never a different verdict.
  * <ul>
- *   <li>before anything runs: start now unless a catalog of these migrations is kept and the last
- *       comparison of the same inputs was in sync (a difference is rendered and verified on a server);</li>
+ *   <li>before anything runs: start now unless a catalog of these migrations is kept, the last
+ *       comparison of the same inputs was in sync (a difference is rendered and verified on a server) and
+ *       the model's classes are those of the last stored verdict (an edited entity's DDL goes to a server);</li>
  *   <li>after the scan: start now unless the model's classes, by content, are those whose catalog is
  *       kept (a note in the catalog cache, written when that catalog was stored or used).</li>
  * </ul>
@@ -35,12 +36,12 @@ final class ServerForecast {
     }
 
     /**
-     * A server that starts now, or on demand when a catalog of these migrations is kept and no difference is
-     * expected.
+     * A server that starts now, or on demand when a catalog of these migrations is kept and no server is expected
+     * (no difference known to come, no entity edited since the last verdict).
      */
     static ServerInBackground open(Supplier<ScratchServer> servers, CatalogCache cache, String referenceInputs,
-                                   boolean differenceExpected) {
-        return !differenceExpected && ScratchCatalogs.referenceProbablyKept(cache, referenceInputs)
+                                   boolean serverExpected) {
+        return !serverExpected && ScratchCatalogs.referenceProbablyKept(cache, referenceInputs)
                 ? ServerInBackground.onDemand(servers) : ServerInBackground.start(servers);
     }
 

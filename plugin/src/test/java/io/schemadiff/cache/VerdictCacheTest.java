@@ -63,6 +63,7 @@ class VerdictCacheTest {
 
         project.compile("com.example.domains.library.model.Book", book("int pages;"));
         Verdict edited = step(false);
+        assertTrue(lastLookup.classesChanged(), "an entity edited: its model goes to a server");
         assertFalse(edited.inSync());
         assertTrue(edited.difference().contains("pages"), edited::difference);
         assertEquals(edited, step(true), "a stored difference is reported again, the same");
@@ -73,10 +74,12 @@ class VerdictCacheTest {
                 create table tags (id bigint not null, label varchar(255), primary key (id));
                 """);
         assertTrue(step(false).inSync(), "a migration edited in place");
+        assertFalse(lastLookup.classesChanged(), "the model's classes are those of the stored verdict");
 
         // an enum outside the model packages, which the entity's check constraint lists
         project.compile("com.example.shared.Genre", "package com.example.shared; public enum Genre { NOVEL, POETRY, DRAMA }");
         assertFalse(step(false).inSync(), "an enum the model refers to, outside its packages");
+        assertTrue(lastLookup.classesChanged());
         project.compile("com.example.shared.Genre", "package com.example.shared; public enum Genre { NOVEL, POETRY }");
         assertTrue(step(false).inSync());
 
@@ -92,6 +95,7 @@ class VerdictCacheTest {
 
         Verdict excluded = cached(project.settings().exclude(List.of("notes")), PLUGIN);
         assertTrue(lastLookup.verdict().isEmpty(), "a setting changed");
+        assertFalse(lastLookup.classesChanged());
         assertTrue(excluded.inSync());
         assertEquals(fresh(project.settings().exclude(List.of("notes"))), excluded);
         Verdict notExcluded = step(false);

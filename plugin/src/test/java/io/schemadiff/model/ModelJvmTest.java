@@ -28,25 +28,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The model stage in a JVM of its own gives what it gives in the build's JVM, errors included. */
 class ModelJvmTest {
 
-    private static final List<String> SHOP = List.of(
+    static final List<String> SHOP = List.of(
             "io.schemadiff.fixtures.shop.domains.sales.model.Customer",
             "io.schemadiff.fixtures.shop.domains.sales.model.PurchaseOrder");
-    private static final Map<String, String> NAMING = Map.of("hibernate.physical_naming_strategy",
+    static final Map<String, String> NAMING = Map.of("hibernate.physical_naming_strategy",
             "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
-    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
     /** The test JVM's real classpath (surefire's java.class.path is a manifest-only jar). */
-    private static List<Path> testClasspath() {
+    static List<Path> testClasspath() {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Arrays.stream(classpath.split(File.pathSeparator)).map(Path::of).toList();
     }
 
-    private static EntityModel inThisJvm(List<String> classes) {
+    static EntityModel inThisJvm(List<String> classes) {
         return new HibernateModelBuilder().build(classes, ModelJvmTest.class.getClassLoader(),
                 List.of(Scenario.TEST_CLASSES), TargetDatabase.postgresql(14), NAMING);
     }
 
-    private static void assertSameModel(EntityModel expected, EntityModel actual) {
+    static void assertSameModel(EntityModel expected, EntityModel actual) {
         assertEquals(expected.ddl(), actual.ddl());
         assertEquals(expected.sources(), actual.sources());
         assertFalse(actual.sources().tables().isEmpty());
@@ -156,7 +156,7 @@ class ModelJvmTest {
     }
 
     /** The model JVMs this test JVM started that still run. */
-    private static List<ProcessHandle> modelJvms() {
+    static List<ProcessHandle> modelJvms() {
         return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().commandLine().orElse("").contains("schemadiff-model")).toList();
     }
@@ -182,7 +182,7 @@ class ModelJvmTest {
     }
 
     /** A console that keeps what the model JVM says, warnings and details alike, for a failure's message. */
-    private static Console console(List<String> said) {
+    static Console console(List<String> said) {
         return new Console() {
             @Override
             public void info(String message) {
