@@ -50,7 +50,7 @@ public record FlywaySettings(
         Boolean outOfOrder,
         String encoding,
         String undoSqlMigrationPrefix,
-        Boolean validateMigrationNaming) {
+        Boolean validateMigrationNaming) implements java.io.Serializable {
 
     /** Nothing set. */
     public static final FlywaySettings EMPTY = new FlywaySettings(null, Map.of(), null, null, null, null, null,

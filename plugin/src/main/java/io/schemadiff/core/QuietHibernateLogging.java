@@ -30,6 +30,22 @@ public final class QuietHibernateLogging implements LoggerProvider {
         forwardTo = stream;
     }
 
+    /** Where records go as {@link ForwardedLog} lines (in the model stage's child JVM), or {@code null}. */
+    static java.io.PrintStream forwarding() {
+        return forwardTo;
+    }
+
+    /** A record forwarded as the build's JVM would log it (warnings stay warnings), for other loggers too. */
+    static void forward(boolean warning, String text) {
+        java.io.PrintStream stream = forwardTo;
+        if (stream != null) {
+            synchronized (stream) {
+                stream.println(new ForwardedLog(warning, text).line());
+                stream.flush();
+            }
+        }
+    }
+
     @Override
     public Logger getLogger(String name) {
         return forwardTo != null ? new ForwardingLogger(name) : new Slf4jLogger(name);

@@ -14,4 +14,17 @@ public class SchemaException extends RuntimeException {
     public SchemaException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * The first line of the innermost cause's message: what a database said, without Flyway's framing around
+     * it.
+     */
+    public static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage()).strip();
+        return message.lines().findFirst().orElse(message);
+    }
 }

@@ -45,7 +45,7 @@ final class KeptModelJvm {
     static final byte READY = 'R';
     /** The first byte a client reads: the JVM serves another build; the client starts a JVM of its own. */
     static final byte BUSY = 'B';
-    /** Past this many requests, a JVM ends (Hibernate's caches of classes it will not see again). */
+    /** Past this many builds, a JVM ends (Hibernate's caches of classes it will not see again). */
     static final int MOST_REQUESTS = 200;
     /** A heap this large after a collection is kept garbage of earlier builds: the JVM ends. */
     private static final long MOST_HEAP = 512L << 20;
@@ -94,11 +94,21 @@ final class KeptModelJvm {
         return java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
     }
 
-    /** Whether threads started since {@code before} still run (entity code started them). */
+    /**
+     * Whether threads started since {@code before} run the project's code (entity classes started them). The
+     * JDK's and the plugin's libraries keep threads of their own (the PostgreSQL driver's cleaner): those are
+     * no project's.
+     */
     static boolean threadsStartedSince(java.util.Set<Thread> before) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.isAlive() && t != Thread.currentThread() && !before.contains(t));
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().isAlive() && e.getKey() != Thread.currentThread() && !before.contains(e.getKey()))
+                .anyMatch(e -> e.getValue().length == 0 || java.util.Arrays.stream(e.getValue())
+                        .anyMatch(frame -> LIBRARIES.stream().noneMatch(frame.getClassName()::startsWith)));
     }
+
+    /** Packages of the JDK and of the plugin's libraries that start threads of their own. */
+    private static final List<String> LIBRARIES = List.of("java.", "javax.", "jdk.", "sun.", "org.postgresql.",
+            "org.flywaydb.", "org.hibernate.", "org.jboss.", "net.bytebuddy.", "org.mariadb.");
 
     /**
      * Serves requests until idle, told to stop, or unable to serve another; returns at once when another JVM
@@ -237,51 +247,68 @@ final class KeptModelJvm {
         }
     }
 
+    /**
+     * A build's requests, one after the other on its connection: its model, then the replay of its
+     * verification when there is a difference. The build's end closes the connection.
+     */
     private void serve(SocketChannel client) {
         try (client) {
             ObjectInputStream in = new ObjectInputStream(Channels.newInputStream(client));
             in.setObjectInputFilter(ModelJvm.SERIALIZED);
-            Object asked = in.readObject();
-            if (asked instanceof Stop) {
-                note("ending: told to");
-                ending = true;
-                return;
-            }
-            long start = System.nanoTime();
-            java.util.Set<Thread> before = liveThreads();
-            ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            Object result;
-            try (PrintStream output = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-                System.setOut(output);
-                System.setErr(output);
-                QuietHibernateLogging.forwardTo(output);
-                result = ModelJvmMain.answer((ModelJvm.Request) asked);
-            } finally {
-                PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream(), true,
-                        StandardCharsets.UTF_8);
-                System.setOut(quiet);
-                System.setErr(quiet);
-                QuietHibernateLogging.forwardTo(quiet);
-            }
+            ObjectOutputStream out = null;
             served++;
-            ObjectOutputStream out = new ObjectOutputStream(Channels.newOutputStream(client));
-            out.writeObject(new Response(result, Arrays.asList(printed.toString(StandardCharsets.UTF_8)
-                    .split("\\R", -1)).stream().filter(line -> !line.isEmpty()).toList()));
-            out.flush();
-            note("answered request " + served + " in " + (System.nanoTime() - start) / 1_000_000 + " ms: "
-                    + (result instanceof EntityModel ? "a model" : ((ModelJvm.Failure) result).message()));
-            // after the answer, before the next build is taken: is this JVM still as good as a fresh one?
+            while (true) {
+                Object asked;
+                try {
+                    asked = in.readObject();
+                } catch (java.io.EOFException e) {
+                    break;
+                }
+                if (asked instanceof Stop) {
+                    note("ending: told to");
+                    ending = true;
+                    return;
+                }
+                long start = System.nanoTime();
+                java.util.Set<Thread> before = liveThreads();
+                ByteArrayOutputStream printed = new ByteArrayOutputStream();
+                Object result;
+                try (PrintStream output = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+                    System.setOut(output);
+                    System.setErr(output);
+                    QuietHibernateLogging.forwardTo(output);
+                    result = asked instanceof ModelJvm.Replay replay ? ModelJvmMain.replay(replay)
+                            : asked instanceof ModelJvm.Scan scan ? ModelJvmMain.scan(scan)
+                            : ModelJvmMain.answer((ModelJvm.Request) asked);
+                } finally {
+                    PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream(), true,
+                            StandardCharsets.UTF_8);
+                    System.setOut(quiet);
+                    System.setErr(quiet);
+                    QuietHibernateLogging.forwardTo(quiet);
+                }
+                if (out == null) {
+                    out = new ObjectOutputStream(Channels.newOutputStream(client));
+                }
+                out.writeObject(new Response(result, Arrays.asList(printed.toString(StandardCharsets.UTF_8)
+                        .split("\\R", -1)).stream().filter(line -> !line.isEmpty()).toList()));
+                out.flush();
+                out.reset();
+                note("build " + served + ": " + asked.getClass().getSimpleName() + " in "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms: "
+                        + (result instanceof ModelJvm.Failure failure ? failure.message() : "done"));
+                // after the answer, before anything else is taken: is this JVM still as good as a fresh one?
+                if (threadsStartedSince(before)) {
+                    note("ending: the request left threads running");
+                    ending = true;
+                    return;
+                }
+                untidy = true;
+            }
             if (served >= MOST_REQUESTS) {
-                note("ending: " + served + " requests served");
+                note("ending: " + served + " builds served");
                 ending = true;
-                return;
             }
-            if (threadsStartedSince(before)) {
-                note("ending: the request left threads running");
-                ending = true;
-                return;
-            }
-            untidy = true;
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             // the build went away, or sent what no build sends: the next one is served all the same
             note("a build's request failed: " + e);

@@ -50,11 +50,45 @@ public final class ModelJvm {
     }
 
     /**
+     * A verification's replay for the kept model JVM: the project's migrations and {@code extraFolders} applied
+     * with Flyway ({@link io.schemadiff.reference.MigrationReplay}) to a PostgreSQL database of the build's
+     * server, as the build's JVM would apply them. Java migrations come by class name, from the project's
+     * classpath.
+     */
+    public record Replay(io.schemadiff.config.FlywaySettings settings, List<String> locations, List<String> folders,
+                         List<String> javaMigrations, List<String> projectClasspath, String url, String user,
+                         String password, List<String> extraFolders) implements Serializable {
+    }
+
+    /**
+     * A scan for the kept model JVM: {@link io.schemadiff.discover.EntityScanner#scan} of the project's classes
+     * and classpath, with the model's package patterns and the classes listed elsewhere (with where).
+     */
+    public record Scan(String classesDirectory, List<String> classpath, List<String> packages,
+                       Map<String, String> explicitClasses) implements Serializable {
+    }
+
+    /** A {@link io.schemadiff.discover.DiscoveredModel} as it travels: its paths as text. */
+    record Scanned(List<String> classes, List<String> entities, List<String> unregistered, List<String> searched,
+                   Map<String, Integer> classFileMajors) implements Serializable {
+    }
+
+    /**
      * The model JVM's failure.
      *
-     * @param badInput a {@link SchemaException}: the user's input, said as the build's JVM would say it
+     * @param badInput  a {@link SchemaException}: the user's input, said as the build's JVM would say it
+     * @param rootCause the first line of the innermost cause's message, which a failed replay is judged by
      */
-    record Failure(String message, boolean badInput, String stackTrace) implements Serializable {
+    record Failure(String message, boolean badInput, String stackTrace, String rootCause) implements Serializable {
+    }
+
+    /** A failure the model JVM reports as the build's JVM would have thrown it: its innermost cause's words. */
+    private static final class RootCause extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RootCause(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** What the build and the model JVM send each other: their own records, and the JDK's collections. */
@@ -249,6 +283,8 @@ public final class ModelJvm {
         private final CountDownLatch done = new CountDownLatch(1);
         private volatile boolean answered;
         private boolean builtByKept;
+        private ObjectOutputStream keptOut;
+        private ObjectInputStream keptIn;
 
         private Started() {
         }
@@ -261,6 +297,84 @@ public final class ModelJvm {
         /** Whether the model came from a model JVM kept from an earlier build. */
         public boolean builtByKeptJvm() {
             return builtByKept;
+        }
+
+        /**
+         * Replays in the kept model JVM that built this build's model, where Flyway is loaded and has run
+         * before; empty when there is none (or it could not), and the caller replays in its own JVM.
+         *
+         * @return how many migrations ran
+         * @throws SchemaException the replay failed, with the build's JVM's message and innermost cause
+         */
+        public Optional<Integer> replay(Replay request, Console console) {
+            if (!builtByKept) {
+                return Optional.empty();
+            }
+            Object answer;
+            try {
+                answer = exchange(request, console);
+            } catch (IOException | ClassNotFoundException | ClassCastException e) {
+                console.debug("The kept model JVM did not replay (" + e + "); the build's JVM does.");
+                builtByKept = false;
+                return Optional.empty();
+            }
+            if (answer instanceof Integer ran) {
+                return Optional.of(ran);
+            }
+            Failure failed = (Failure) answer;
+            if (failed.badInput()) {
+                throw new SchemaException(failed.message(), new RootCause(failed.rootCause()));
+            }
+            console.debug("The kept model JVM failed to replay; the build's JVM does. " + failed.stackTrace());
+            return Optional.empty();
+        }
+
+        /**
+         * The scan, in the kept model JVM that serves this build, where ClassGraph is loaded and has run before;
+         * empty when there is none (or it could not), and the caller scans in its own JVM.
+         *
+         * @throws SchemaException a listed class is missing or maps nothing, said as the build's JVM says it
+         */
+        public Optional<io.schemadiff.discover.DiscoveredModel> scan(Scan request, Console console) {
+            if (kept == null) {
+                return Optional.empty();
+            }
+            Object answer;
+            try {
+                answer = exchange(request, console);
+            } catch (IOException | ClassNotFoundException | ClassCastException e) {
+                console.debug("The kept model JVM did not scan (" + e + "); the build's JVM does.");
+                return Optional.empty();
+            }
+            if (answer instanceof Scanned scanned) {
+                return Optional.of(new io.schemadiff.discover.DiscoveredModel(scanned.classes(), scanned.entities(),
+                        scanned.unregistered(), scanned.searched().stream().map(Path::of).toList(),
+                        scanned.classFileMajors()));
+            }
+            Failure failed = (Failure) answer;
+            if (failed.badInput()) {
+                throw new SchemaException(failed.message());
+            }
+            console.debug("The kept model JVM failed to scan; the build's JVM does. " + failed.stackTrace());
+            return Optional.empty();
+        }
+
+        /** One request to the kept JVM on this build's connection, its output forwarded, and its answer. */
+        private Object exchange(Serializable request, Console console) throws IOException, ClassNotFoundException {
+            if (keptOut == null) {
+                keptOut = new ObjectOutputStream(Channels.newOutputStream(kept));
+            }
+            keptOut.writeObject(request);
+            keptOut.flush();
+            // the next request's objects are written whole again, not as references to this one's
+            keptOut.reset();
+            if (keptIn == null) {
+                keptIn = new ObjectInputStream(Channels.newInputStream(kept));
+                keptIn.setObjectInputFilter(SERIALIZED);
+            }
+            KeptModelJvm.Response response = (KeptModelJvm.Response) keptIn.readObject();
+            forward(response.output(), console);
+            return response.result();
         }
 
         /** Reads the JVM's output as it comes, so that it never blocks on a full pipe. */
@@ -341,14 +455,7 @@ public final class ModelJvm {
         /** The request sent to the kept model JVM, and its answer. */
         private Optional<EntityModel> buildOnKept(Request request, Console console) {
             try {
-                ObjectOutputStream out = new ObjectOutputStream(Channels.newOutputStream(kept));
-                out.writeObject(request);
-                out.flush();
-                ObjectInputStream in = new ObjectInputStream(Channels.newInputStream(kept));
-                in.setObjectInputFilter(SERIALIZED);
-                KeptModelJvm.Response response = (KeptModelJvm.Response) in.readObject();
-                forward(response.output(), console);
-                Optional<EntityModel> model = model(response.result(), console);
+                Optional<EntityModel> model = model(exchange(request, console), console);
                 builtByKept = model.isPresent();
                 return model;
             } catch (IOException | ClassNotFoundException | ClassCastException e) {

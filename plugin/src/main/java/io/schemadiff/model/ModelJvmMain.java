@@ -83,9 +83,60 @@ public final class ModelJvmMain {
                         request.target(), request.properties());
             }
         } catch (SchemaException e) {
-            return new ModelJvm.Failure(e.getMessage(), true, stackTrace(e));
+            return new ModelJvm.Failure(e.getMessage(), true, stackTrace(e), SchemaException.rootCause(e));
         } catch (Throwable e) {
-            return new ModelJvm.Failure(String.valueOf(e), false, stackTrace(e));
+            return new ModelJvm.Failure(String.valueOf(e), false, stackTrace(e), null);
+        }
+    }
+
+    /** A scan, as the build's JVM runs it: the discovered model, its paths as text, or why there is none. */
+    static Object scan(ModelJvm.Scan request) {
+        try {
+            io.schemadiff.discover.DiscoveredModel found = new io.schemadiff.discover.EntityScanner().scan(
+                    request.classesDirectory() == null ? null : Path.of(request.classesDirectory()),
+                    request.classpath().stream().map(Path::of).toList(),
+                    request.packages().stream().map(io.schemadiff.discover.PackagePattern::of).toList(),
+                    request.explicitClasses());
+            return new ModelJvm.Scanned(found.classes(), found.entities(), found.unregistered(),
+                    found.searched().stream().map(Path::toString).toList(), new java.util.HashMap<>(found.classFileMajors()));
+        } catch (SchemaException e) {
+            return new ModelJvm.Failure(e.getMessage(), true, stackTrace(e), SchemaException.rootCause(e));
+        } catch (Throwable e) {
+            return new ModelJvm.Failure(String.valueOf(e), false, stackTrace(e), null);
+        }
+    }
+
+    /**
+     * A verification's replay, as {@link io.schemadiff.reference.MigrationReplay} runs it in the build's JVM:
+     * how many migrations ran, or why it failed.
+     */
+    static Object replay(ModelJvm.Replay request) {
+        try {
+            List<URL> urls = new ArrayList<>();
+            for (String element : request.projectClasspath()) {
+                urls.add(Path.of(element).toUri().toURL());
+            }
+            try (URLClassLoader projectLoader = new URLClassLoader(urls.toArray(URL[]::new),
+                    ModelJvmMain.class.getClassLoader())) {
+                List<org.flywaydb.core.api.migration.JavaMigration> javaMigrations = new ArrayList<>();
+                for (String name : request.javaMigrations()) {
+                    javaMigrations.add((org.flywaydb.core.api.migration.JavaMigration) projectLoader.loadClass(name)
+                            .getDeclaredConstructor().newInstance());
+                }
+                io.schemadiff.reference.FlywayProject project = new io.schemadiff.reference.FlywayProject(
+                        request.settings(), request.locations(), request.folders().stream().map(Path::of).toList(),
+                        javaMigrations, projectLoader, null);
+                org.postgresql.ds.PGSimpleDataSource database = new org.postgresql.ds.PGSimpleDataSource();
+                database.setURL(request.url());
+                database.setUser(request.user());
+                database.setPassword(request.password());
+                return new io.schemadiff.reference.MigrationReplay(project, io.schemadiff.core.Dialect.POSTGRESQL)
+                        .replay(database, request.extraFolders().stream().map(Path::of).toList());
+            }
+        } catch (SchemaException e) {
+            return new ModelJvm.Failure(e.getMessage(), true, stackTrace(e), SchemaException.rootCause(e));
+        } catch (Throwable e) {
+            return new ModelJvm.Failure(String.valueOf(e), false, stackTrace(e), null);
         }
     }
 

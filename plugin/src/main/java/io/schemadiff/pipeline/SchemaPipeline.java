@@ -319,7 +319,7 @@ public final class SchemaPipeline {
 
         ProjectHibernateSettings hibernate = ProjectHibernateSettings.resolve(settings, application,
                 QuarkusProperties.load(settings.applicationConfigurationFolders(), settings.profiles()), console);
-        DiscoveredModel discovered = discover(hibernate.classes());
+        DiscoveredModel discovered = discover(hibernate.classes(), modelJvm);
         ClassFileVersions.requireLoadable(discovered.classFileMajors(), settings.projectClassLoader());
         String classesKey = settings.catalogCache() == null ? null
                 : ServerForecast.classesKey(discovered, settings.projectClassLoader(), hibernate.properties());
@@ -435,8 +435,8 @@ public final class SchemaPipeline {
                 if (followUp != null) {
                     followUp.addFiles(files, false);
                 }
-                dataProblem = verify(replay, catalogs, next.placement().folder(), modelSchema, files, reviewed,
-                        model.sources().explicitNames());
+                dataProblem = verify(new StagedReplay(replay, migrations, modelJvm, projectClasspath), catalogs,
+                        next.placement().folder(), modelSchema, files, reviewed, model.sources().explicitNames());
                 if (first.undoSql() != null && dataProblem == null) {
                     // undone in the reverse order of doing
                     Map<String, String> undos = new LinkedHashMap<>();
@@ -568,8 +568,11 @@ public final class SchemaPipeline {
         return versions;
     }
 
-    /** @param listedClasses classes the application's files list (persistence.xml, hibernate.cfg.xml), with where */
-    private DiscoveredModel discover(Map<String, String> listedClasses) {
+    /**
+     * @param listedClasses classes the application's files list (persistence.xml, hibernate.cfg.xml), with where
+     * @param modelJvm      the model JVM, which scans when it is one kept from an earlier build; else {@code null}
+     */
+    private DiscoveredModel discover(Map<String, String> listedClasses, ModelJvm.Started modelJvm) {
         List<PackagePattern> patterns;
         try {
             patterns = settings.packages().stream().map(PackagePattern::of).toList();
@@ -580,7 +583,12 @@ public final class SchemaPipeline {
         boolean noOwnClasses = classes == null || !Files.isDirectory(classes) || isEmpty(classes);
         Map<String, String> explicit = new LinkedHashMap<>(listedClasses);
         settings.classes().forEach(name -> explicit.put(name, "<classes> (schema.classes)"));
-        DiscoveredModel discovered = new EntityScanner().scan(classes, settings.classpath(), patterns, explicit);
+        // the kept model JVM has run ClassGraph before; Maven's JVM would load it for this scan alone
+        DiscoveredModel discovered = (modelJvm == null ? Optional.<DiscoveredModel>empty()
+                : modelJvm.scan(new ModelJvm.Scan(classes == null ? null : classes.toString(),
+                settings.classpath().stream().map(Path::toString).toList(), settings.packages(),
+                new LinkedHashMap<>(explicit)), console))
+                .orElseGet(() -> new EntityScanner().scan(classes, settings.classpath(), patterns, explicit));
         reportUnregistered(discovered.unregistered());
         if (discovered.entities().isEmpty()) {
             console.debug("Searched for entities: " + EntityScanner.describe(discovered.searched()));
@@ -820,16 +828,6 @@ public final class SchemaPipeline {
         };
     }
 
-    /** The database's own message, without Flyway's framing around it. */
-    private static String rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = String.valueOf(cause.getMessage()).strip();
-        return message.lines().findFirst().orElse(message);
-    }
-
     /**
      * Runs the undo scripts, in order, on the database the migrations were just applied to: its
      * schema must then be the one the existing migrations built, exactly (names aside).
@@ -868,7 +866,7 @@ public final class SchemaPipeline {
      *
      * @return why the migrations do not run on the data the existing ones insert, or {@code null}
      */
-    private String verify(MigrationReplay replay, ScratchCatalogs catalogs, Path folder,
+    private String verify(StagedReplay replay, ScratchCatalogs catalogs, Path folder,
                           DatabaseSchema model, Map<String, String> files, List<SafetyLint.Finding> findings,
                           Map<io.schemadiff.schema.QualifiedName, Set<String>> explicitNames) {
         DataSource reference = catalogs.verificationDatabase();
@@ -879,7 +877,7 @@ public final class SchemaPipeline {
             for (Map.Entry<String, String> file : files.entrySet()) {
                 Files.writeString(staging.resolve(file.getKey()), file.getValue());
             }
-            replay.replay(reference, List.of(staging));
+            replay.replay(reference, staging, console);
         } catch (IOException e) {
             throw new SchemaException("Cannot stage the migration for verification: " + e.getMessage(), e);
         } catch (SchemaException e) {
@@ -887,14 +885,15 @@ public final class SchemaPipeline {
             refuseIfFolderChanged(files.keySet().iterator().next(), e);
             java.util.Optional<RefusedStatement> refused = RefusedStatement.in(e.getMessage(), files);
             if (refused.isPresent() && refused.get().onAnEmptyTable(reference)) {
-                throw new SchemaException(refused.get().internalError(settings.dialect(), rootCause(e)) + listing(files), e);
+                throw new SchemaException(refused.get().internalError(settings.dialect(), SchemaException.rootCause(e))
+                        + listing(files), e);
             }
             List<SafetyLint.Finding> dataDependent = findings.stream()
                     .filter(f -> f.has(SafetyLint.Risk.DATA_DEPENDENT)).toList();
             if (!dataDependent.isEmpty()) {
                 // the existing migrations put rows in the database, and a step cannot run on them
                 return names + " does not run on the data the existing migrations insert: "
-                        + rootCause(e) + "\nSteps that depend on the data:\n"
+                        + SchemaException.rootCause(e) + "\nSteps that depend on the data:\n"
                         + DestructiveChangesException.describe(dataDependent)
                         + "\nGive the column a default (@ColumnDefault), render NOT NULL with a backfill "
                         + "(-Dschema.backfill=true, then replace the placeholder), or write this migration by hand.";

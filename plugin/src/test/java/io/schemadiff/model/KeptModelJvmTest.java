@@ -1,11 +1,19 @@
 package io.schemadiff.model;
 
+import io.schemadiff.core.Dialect;
 import io.schemadiff.core.SchemaException;
 import io.schemadiff.core.TargetDatabase;
+import io.schemadiff.discover.DiscoveredModel;
+import io.schemadiff.discover.EntityScanner;
+import io.schemadiff.discover.PackagePattern;
+import io.schemadiff.reference.FlywayProject;
+import io.schemadiff.reference.MigrationReplay;
 import io.schemadiff.testing.Scenario;
+import io.schemadiff.testing.SharedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -224,5 +232,106 @@ class KeptModelJvmTest {
         ModelJvm linked = new ModelJvm(JAVA, testClasspath(), link, Duration.ofMinutes(5));
         assertEquals(null, linked.keptSocket());
         assertEquals(null, new ModelJvm(JAVA, testClasspath(), open, Duration.ZERO).keptSocket());
+    }
+
+    @Test
+    void theKeptJvmReplaysAVerificationAsTheBuildsJvmDoes(@TempDir Path folder) throws Exception {
+        ModelJvm jvm = kept(folder, Duration.ofMinutes(5));
+        try (ModelJvm.Started first = jvm.start()) {
+            build(first, SHOP);
+        }
+        waitFor(() -> keptLogs().contains("serving builds"), "the model JVM stays");
+
+        Path migrations = Files.createDirectories(folder.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__books.sql"), "create table books (id bigint primary key);\n");
+        Path staged = Files.createDirectories(folder.resolve("staged"));
+        Files.writeString(staged.resolve("V2__add_title.sql"), "alter table books add column title varchar(80);\n");
+        Path broken = Files.createDirectories(folder.resolve("broken"));
+        Files.writeString(broken.resolve("V2__add_title.sql"), "alter table books add column title varchar(80) nul;\n");
+        FlywayProject project = FlywayProject.ofFolders(List.of(migrations));
+        MigrationReplay here = new MigrationReplay(project, Dialect.POSTGRESQL);
+
+        try (SharedPostgres.Database inThisJvm = SharedPostgres.newDatabase("replay_here");
+             SharedPostgres.Database inKeptJvm = SharedPostgres.newDatabase("replay_kept");
+             ModelJvm.Started next = jvm.start()) {
+            assertTrue(next.servedByKeptJvm(), this::keptLogs);
+            build(next, SHOP);
+            assertTrue(next.builtByKeptJvm());
+            assertEquals(2, here.replay(inThisJvm.dataSource(), List.of(staged)));
+            List<String> details = new ArrayList<>();
+            assertEquals(java.util.Optional.of(2), next.replay(request(project, inKeptJvm, staged), console(details)),
+                    details::toString);
+            assertEquals(columns(inThisJvm), columns(inKeptJvm));
+            assertTrue(columns(inKeptJvm).contains("books.title"), columns(inKeptJvm)::toString);
+        }
+
+        try (SharedPostgres.Database inThisJvm = SharedPostgres.newDatabase("replay_here");
+             SharedPostgres.Database inKeptJvm = SharedPostgres.newDatabase("replay_kept");
+             ModelJvm.Started next = jvm.start()) {
+            build(next, SHOP);
+            SchemaException expected = assertThrows(SchemaException.class,
+                    () -> here.replay(inThisJvm.dataSource(), List.of(broken)));
+            List<String> details = new ArrayList<>();
+            SchemaException actual = assertThrows(SchemaException.class,
+                    () -> next.replay(request(project, inKeptJvm, broken), console(details)), details::toString);
+            assertEquals(expected.getMessage(), actual.getMessage());
+            assertEquals(SchemaException.rootCause(expected), SchemaException.rootCause(actual));
+            assertTrue(SchemaException.rootCause(actual).contains("syntax error"), actual::getMessage);
+        }
+    }
+
+    @Test
+    void theKeptJvmScansAsTheBuildsJvmDoes(@TempDir Path folder) throws Exception {
+        ModelJvm jvm = kept(folder, Duration.ofMinutes(5));
+        try (ModelJvm.Started first = jvm.start()) {
+            assertTrue(first.scan(new ModelJvm.Scan(Scenario.TEST_CLASSES.toString(), List.of(),
+                    List.of("io.schemadiff.fixtures.shop.**"), java.util.Map.of()), console(new ArrayList<>()))
+                    .isEmpty(), "a JVM of the build's own scans nothing before its model");
+            build(first, SHOP);
+        }
+        waitFor(() -> keptLogs().contains("serving builds"), "the model JVM stays");
+
+        List<PackagePattern> patterns = List.of(PackagePattern.of("io.schemadiff.fixtures.shop.**"));
+        DiscoveredModel here = new EntityScanner().scan(Scenario.TEST_CLASSES, List.of(), patterns, java.util.Map.of());
+        assertFalse(here.entities().isEmpty());
+        try (ModelJvm.Started next = jvm.start()) {
+            List<String> details = new ArrayList<>();
+            DiscoveredModel there = next.scan(new ModelJvm.Scan(Scenario.TEST_CLASSES.toString(), List.of(),
+                    List.of("io.schemadiff.fixtures.shop.**"), java.util.Map.of()), console(details))
+                    .orElseThrow(() -> new AssertionError(details.toString()));
+            assertEquals(here, there);
+            // the same connection then builds the model
+            assertSameModel(inThisJvm(SHOP), build(next, SHOP));
+        }
+        java.util.Map<String, String> missing = java.util.Map.of("com.example.Missing", "<classes> (schema.classes)");
+        SchemaException expected = assertThrows(SchemaException.class,
+                () -> new EntityScanner().scan(Scenario.TEST_CLASSES, List.of(), patterns, missing));
+        try (ModelJvm.Started next = jvm.start()) {
+            SchemaException actual = assertThrows(SchemaException.class, () -> next.scan(new ModelJvm.Scan(
+                    Scenario.TEST_CLASSES.toString(), List.of(), List.of("io.schemadiff.fixtures.shop.**"), missing),
+                    console(new ArrayList<>())));
+            assertEquals(expected.getMessage(), actual.getMessage());
+        }
+    }
+
+    private static ModelJvm.Replay request(FlywayProject project, SharedPostgres.Database database, Path staged) {
+        PGSimpleDataSource postgres = (PGSimpleDataSource) database.dataSource();
+        return new ModelJvm.Replay(project.settings(), project.locations(),
+                project.folders().stream().map(Path::toString).toList(), List.of(), List.of(),
+                postgres.getURL(), postgres.getUser(), postgres.getPassword(), List.of(staged.toString()));
+    }
+
+    /** The database's tables and columns, as {@code table.column}, in order. */
+    private static List<String> columns(SharedPostgres.Database database) throws java.sql.SQLException {
+        List<String> columns = new ArrayList<>();
+        try (java.sql.Connection connection = database.dataSource().getConnection();
+             java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                     "select table_name || '.' || column_name from information_schema.columns"
+                             + " where table_schema = 'public' order by 1")) {
+            while (rows.next()) {
+                columns.add(rows.getString(1));
+            }
+        }
+        return columns;
     }
 }
